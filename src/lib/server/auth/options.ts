@@ -1,0 +1,91 @@
+import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import pg from 'pg';
+import { config } from '../config.ts';
+import { db } from '../db.ts';
+import { enqueueEmail } from '../email/enqueue.ts';
+import { isCommonPassword } from './common-passwords.ts';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7; // a week, renewed daily while used
+
+const PASSWORD_PATHS = new Set(['/sign-up/email', '/reset-password', '/change-password']);
+
+/**
+ * better-auth on our Postgres, in its own schema `better_auth` (not exposed through PostgREST).
+ * User ids are UUIDs: the same id is `sub` of the JWT for PostgREST and the key of public.profiles.
+ */
+export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
+  const c = config();
+  const pool = new pg.Pool({ connectionString: c.databaseUrl, max: 10, options: '-c search_path=better_auth' });
+  return {
+    appName: 'КемероVоПРОФИ',
+    baseURL: c.appUrl,
+    secret: c.betterAuthSecret,
+    trustedOrigins: [c.appUrl],
+    database: pool,
+    advanced: {
+      database: { generateId: 'uuid' },
+      cookiePrefix: 'kp',
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: async ({ user, url }) => {
+        await enqueueEmail(db(), user.email, { template: 'reset_password', data: { name: user.name, url } });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user, url }) => {
+        await enqueueEmail(db(), user.email, { template: 'verify_email', data: { name: user.name, url } });
+      },
+    },
+    user: {
+      changeEmail: { enabled: true },
+    },
+    session: {
+      expiresIn: SESSION_EXPIRES_IN_SECONDS,
+      updateAge: 60 * 60 * 24,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 5 },
+        '/sign-up/email': { window: 60, max: 5 },
+        '/request-password-reset': { window: 300, max: 3 },
+      },
+    },
+    hooks: {
+      // The same password rules for every path that sets a password, HTTP or server-side call.
+      before: createAuthMiddleware(async (ctx) => {
+        if (!PASSWORD_PATHS.has(ctx.path)) return;
+        const body = ctx.body as { password?: string; newPassword?: string } | undefined;
+        const password = body?.password ?? body?.newPassword;
+        if (typeof password === 'string' && isCommonPassword(password)) {
+          throw new APIError('BAD_REQUEST', {
+            code: 'PASSWORD_TOO_COMMON',
+            message: 'Пароль слишком распространён: выберите другой',
+          });
+        }
+      }),
+    },
+    ...extra,
+  } satisfies BetterAuthOptions;
+}
+
+export function createAuth(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
+  return betterAuth(authOptions(extra));
+}
+
+export type Auth = ReturnType<typeof createAuth>;
