@@ -40,7 +40,8 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
       },
     },
     emailVerification: {
-      sendOnSignUp: true,
+      // sent by our sign-up operations once the profile exists (src/lib/server/accounts)
+      sendOnSignUp: false,
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
       expiresIn: 60 * 60 * 24,

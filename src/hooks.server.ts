@@ -1,0 +1,41 @@
+import { building } from '$app/environment';
+import { auth } from '$lib/server/auth';
+import { loadPerson } from '$lib/server/session';
+import { anonClient } from '$lib/server/supabase';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
+
+/** better-auth's own endpoints under /api/auth (verification links, password reset redirects). */
+const handleAuthEndpoints: Handle = ({ event, resolve }) => svelteKitHandler({ event, resolve, auth, building });
+
+/** Who is asking, and a supabase-js client that acts as them. */
+const handlePerson: Handle = async ({ event, resolve }) => {
+  event.locals.person = null;
+  event.locals.supabase = anonClient();
+  const session = await auth.api.getSession({ headers: event.request.headers });
+  if (session?.user.emailVerified) {
+    const { person, supabase } = await loadPerson(session.user);
+    event.locals.person = person;
+    event.locals.supabase = supabase;
+  }
+  return resolve(event);
+};
+
+/** Pages are personal: never let a shared cache keep them. */
+const handleHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  if (event.locals.person) response.headers.set('cache-control', 'private, no-store');
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  return response;
+};
+
+export const handle = sequence(handleAuthEndpoints, handlePerson, handleHeaders);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+  if (status !== 404) console.error(error);
+  return {
+    message: status === 404 ? 'Страница не найдена' : 'Что-то пошло не так. Мы уже разбираемся — попробуйте позже.',
+  };
+};

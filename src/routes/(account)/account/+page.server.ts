@@ -1,0 +1,55 @@
+import { auth } from '$lib/server/auth';
+import { describeAuthError } from '$lib/server/accounts/auth-errors';
+import { isCommonPassword } from '$lib/server/auth/common-passwords';
+import { formFailure } from '$lib/server/forms';
+import { requireSignedIn } from '$lib/server/guards';
+import { changeEmailSchema, changePasswordSchema } from '$lib/schemas/auth';
+import { parseForm } from '$lib/schemas/form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({ emailChanged: url.searchParams.has('emailChanged') });
+
+export const actions: Actions = {
+  password: async ({ request, locals, url }) => {
+    requireSignedIn(locals, url);
+    const form = await request.formData();
+    const parsed = parseForm(changePasswordSchema, form);
+    if (!parsed.ok) return formFailure(400, parsed.errors, form);
+    if (isCommonPassword(parsed.data.password)) {
+      return formFailure(400, { password: 'Пароль слишком распространён: выберите другой' }, form);
+    }
+    try {
+      await auth.api.changePassword({
+        body: {
+          currentPassword: parsed.data.currentPassword,
+          newPassword: parsed.data.password,
+          revokeOtherSessions: true,
+        },
+        headers: request.headers,
+      });
+    } catch (err) {
+      const f = describeAuthError(err);
+      return formFailure(f.status, { [f.field]: f.message }, form);
+    }
+    return { passwordChanged: true };
+  },
+  email: async ({ request, locals, url }) => {
+    const person = requireSignedIn(locals, url);
+    const form = await request.formData();
+    const parsed = parseForm(changeEmailSchema, form);
+    if (!parsed.ok) return formFailure(400, parsed.errors, form);
+    if (parsed.data.email === person.email.toLowerCase()) {
+      return formFailure(400, { email: 'Это ваш текущий адрес' }, form);
+    }
+    try {
+      await auth.api.changeEmail({
+        body: { newEmail: parsed.data.email, callbackURL: '/account?emailChanged=1' },
+        headers: request.headers,
+      });
+    } catch (err) {
+      const f = describeAuthError(err);
+      return formFailure(f.status, { [f.field]: f.message }, form);
+    }
+    return { emailRequested: parsed.data.email };
+  },
+};
