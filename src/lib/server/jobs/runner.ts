@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { run, type Runner, type TaskList } from 'graphile-worker';
+import pg from 'pg';
+import { forgetWorker, HEARTBEAT_INTERVAL_MS, recordHeartbeat } from './heartbeat.ts';
+import { jobLogger } from './logger.ts';
+import { taskList as defaultTaskList } from './task-list.ts';
+
+export interface WorkerOptions {
+  /** Defaults to every task of task-list.ts; tests pass tasks with injected dependencies. */
+  taskList?: TaskList;
+  concurrency?: number;
+  /** How often to look for jobs whose time has come (retries, scheduled jobs), in ms. */
+  pollInterval?: number;
+  /**
+   * Leave SIGTERM/SIGINT to the caller (default). graphile-worker's own handlers end the process
+   * by re-raising the signal, which would skip our heartbeat cleanup.
+   */
+  noHandleSignals?: boolean;
+  heartbeatIntervalMs?: number;
+  /** Log every completed job, not only failures. */
+  verbose?: boolean;
+}
+
+export interface WorkerHandle {
+  workerId: string;
+  runner: Runner;
+  /** Waits for running jobs to finish, then stops polling and the heartbeat. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Starts the graphile-worker job runner in this process, with a heartbeat for /healthz. */
+export async function startWorker(
+  connectionString: string,
+  options: WorkerOptions = {},
+): Promise<WorkerHandle> {
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const heartbeatPool = new pg.Pool({ connectionString, max: 1 });
+  heartbeatPool.on('error', () => {}); // a dropped idle connection is replaced on the next beat
+
+  const runner = await run({
+    connectionString,
+    taskList: options.taskList ?? defaultTaskList,
+    concurrency: options.concurrency ?? 4,
+    pollInterval: options.pollInterval ?? 1000,
+    noHandleSignals: options.noHandleSignals ?? true,
+    logger: jobLogger(options.verbose),
+  });
+
+  let heartbeatFailing = false;
+  const beat = async () => {
+    try {
+      await recordHeartbeat(heartbeatPool, workerId);
+      if (heartbeatFailing) console.warn('[задачи] отметка о работе снова записывается');
+      heartbeatFailing = false;
+    } catch (err) {
+      if (!heartbeatFailing)
+        console.error(`[задачи] не удалось записать отметку о работе: ${(err as Error).message}`);
+      heartbeatFailing = true;
+    }
+  };
+  await beat();
+  const timer = setInterval(beat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(timer);
+      try {
+        await runner.stop();
+      } finally {
+        await forgetWorker(heartbeatPool, workerId).catch(() => {});
+        await heartbeatPool.end();
+      }
+    })());
+
+  return { workerId, runner, stop };
+}

@@ -1,0 +1,351 @@
+/**
+ * Email end to end against the real database: enqueueEmail writes the outbox row and the job in the
+ * caller's transaction, the in-process graphile-worker delivers it to a real SMTP server (smtp-server
+ * on loopback), and a server that refuses the recipient leads to recorded, retried, finally failed
+ * attempts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker';
+import pg from 'pg';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueEmail } from '../../src/lib/server/email/enqueue.ts';
+import { renderEmail } from '../../src/lib/server/email/templates.ts';
+import {
+  createMailboxTransport,
+  createTransport,
+  type MailTransport,
+} from '../../src/lib/server/email/transport.ts';
+import { workerAlive } from '../../src/lib/server/jobs/heartbeat.ts';
+import { migrateJobQueue } from '../../src/lib/server/jobs/migrate-queue.ts';
+import { startWorker, type WorkerHandle } from '../../src/lib/server/jobs/runner.ts';
+import { taskList } from '../../src/lib/server/jobs/task-list.ts';
+import { makeSendEmail } from '../../src/lib/server/jobs/tasks/send-email.ts';
+
+const FROM = 'КемероVоПРОФИ <no-reply@kemerovo-profi.test>';
+
+interface ReceivedMessage {
+  envelopeTo: string[];
+  raw: string;
+}
+
+interface TestSmtpServer {
+  url: string;
+  received: ReceivedMessage[];
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a free loopback port; `rejectRecipients` answers every RCPT TO with 550. */
+async function startSmtpServer(rejectRecipients = false): Promise<TestSmtpServer> {
+  const received: ReceivedMessage[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!rejectRecipients) return callback();
+      callback(Object.assign(new Error('Почтовый ящик недоступен'), { responseCode: 550 }));
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+// --- a minimal MIME reader: enough for nodemailer's multipart/alternative output -----------------
+
+function splitHeaders(raw: string): { headers: Map<string, string>; body: string } {
+  const at = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, at).replace(/\r\n[ \t]+/g, ' ');
+  const headers = new Map<string, string>();
+  for (const line of head.split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return { headers, body: raw.slice(at + 4) };
+}
+
+function quotedPrintable(text: string): Buffer {
+  const src = text.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const hex = src.slice(i + 1, i + 3);
+    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(src[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** Decodes RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=) of a header value. */
+function decodeHeader(value: string): string {
+  const joined = value.replace(/\?=\s+=\?/g, '?==?');
+  let bytes: Buffer[] = [];
+  let out = '';
+  let last = 0;
+  const flush = () => {
+    out += Buffer.concat(bytes).toString('utf8');
+    bytes = [];
+  };
+  for (const m of joined.matchAll(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g)) {
+    if (m.index > last) {
+      flush();
+      out += joined.slice(last, m.index);
+    }
+    bytes.push(
+      m[1].toUpperCase() === 'B' ? Buffer.from(m[2], 'base64') : quotedPrintable(m[2].replace(/_/g, ' ')),
+    );
+    last = m.index + m[0].length;
+  }
+  flush();
+  return out + joined.slice(last);
+}
+
+function decodeBody(body: string, encoding = '7bit'): string {
+  if (/quoted-printable/i.test(encoding)) return quotedPrintable(body).toString('utf8');
+  if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return body;
+}
+
+/** The decoded headers and the text/plain part of a message. */
+function parseMessage(raw: string): { to: string; subject: string; text: string } {
+  const { headers, body } = splitHeaders(raw);
+  const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
+  let text = '';
+  if (boundary) {
+    for (const part of body.split(`--${boundary}`)) {
+      if (!part.includes('\r\n\r\n')) continue;
+      const p = splitHeaders(part.replace(/^\r\n/, ''));
+      if (/^text\/plain/i.test(p.headers.get('content-type') ?? '')) {
+        text = decodeBody(p.body, p.headers.get('content-transfer-encoding'));
+      }
+    }
+  } else {
+    text = decodeBody(body, headers.get('content-transfer-encoding'));
+  }
+  return {
+    to: decodeHeader(headers.get('to') ?? ''),
+    subject: decodeHeader(headers.get('subject') ?? ''),
+    text,
+  };
+}
+
+// --- the tests ------------------------------------------------------------------------------------
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl)
+  throw new Error('Интеграционным тестам нужен DATABASE_URL (его задаёт tests/integration/global-setup.ts)');
+
+let pool: pg.Pool;
+let workerUtils: WorkerUtils;
+let worker: WorkerHandle | undefined;
+
+interface OutboxRow {
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  sent_at: Date | null;
+}
+
+async function outboxRow(id: string): Promise<OutboxRow | undefined> {
+  const { rows } = await pool.query<OutboxRow>(
+    'select status, attempts, last_error, sent_at from app_private.outbound_emails where id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
+async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`не дождались: ${what}`);
+}
+
+function startTestWorker(transport: MailTransport): Promise<WorkerHandle> {
+  return startWorker(databaseUrl!, {
+    taskList: { ...taskList, send_email: makeSendEmail(() => transport) },
+    pollInterval: 200,
+    heartbeatIntervalMs: 500,
+  });
+}
+
+/** A recipient unique to this run, so letters of other runs in the same database never match. */
+const recipient = (name: string) => `${name}-${randomUUID().slice(0, 8)}@example.ru`;
+
+beforeAll(async () => {
+  await migrateJobQueue(databaseUrl);
+  pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  workerUtils = await makeWorkerUtils({ connectionString: databaseUrl });
+});
+
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+});
+
+afterAll(async () => {
+  await workerUtils?.release();
+  await pool?.end();
+});
+
+describe('email delivery', () => {
+  it('delivers an enqueued letter through a real SMTP server', async () => {
+    const smtp = await startSmtpServer();
+    const transport = createTransport(smtp.url, FROM);
+    try {
+      expect(await transport.verify()).toBe(true);
+      const to = recipient('anna');
+      const url = 'http://127.0.0.1:3000/api/auth/verify-email?token=' + 'x'.repeat(120) + '&callbackURL=%2F';
+      const id = await enqueueEmail(pool, to, {
+        template: 'verify_email',
+        data: { name: 'Анна Иванова', url },
+      });
+      expect((await outboxRow(id))?.status).toBe('queued');
+
+      worker = await startTestWorker(transport);
+      const row = await waitUntil('письмо отправлено', async () => {
+        const r = await outboxRow(id);
+        return r?.status === 'sent' && r;
+      });
+      expect(row.attempts).toBe(1);
+      expect(row.last_error).toBeNull();
+      expect(row.sent_at).toBeInstanceOf(Date);
+
+      const message = smtp.received.find((m) => m.envelopeTo.includes(to));
+      expect(message).toBeDefined();
+      const parsed = parseMessage(message!.raw);
+      expect(parsed.to).toBe(to);
+      expect(parsed.subject).toBe(renderEmail('verify_email', { name: 'Анна Иванова', url }).subject);
+      expect(parsed.subject).toBe('Подтвердите адрес электронной почты — КемероVоПРОФИ');
+      expect(parsed.text).toContain('Здравствуйте, Анна Иванова!');
+      expect(parsed.text).toContain(url);
+      expect(message!.raw).toMatch(new RegExp(`^X-Outbound-Email-Id: ${id}\r$`, 'im'));
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+  });
+
+  it('records a refused letter, retries it, and marks it failed after the last attempt', async () => {
+    const smtp = await startSmtpServer(true);
+    const transport = createTransport(smtp.url, FROM);
+    try {
+      const to = recipient('nobody');
+      const id = await enqueueEmail(pool, to, {
+        template: 'employer_rejected',
+        data: { organizationName: 'ООО «Тест»', reason: 'ИНН не найден' },
+      });
+      worker = await startTestWorker(transport);
+
+      const first = await waitUntil('первая попытка', async () => {
+        const r = await outboxRow(id);
+        return r && r.attempts >= 1 && r;
+      });
+      expect(first.status).toBe('queued');
+      expect(first.last_error).toMatch(/550/);
+
+      // graphile-worker retries after exp(attempts) seconds; run the retry now and make it the last.
+      // (_private_jobs: the public jobs view does not show the payload that names our letter.)
+      const { rows: jobs } = await pool.query<{ id: string; attempts: number; max_attempts: number }>(
+        `select id, attempts, max_attempts from graphile_worker._private_jobs where payload->>'id' = $1`,
+        [id],
+      );
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0].attempts).toBe(1);
+      expect(jobs[0].max_attempts).toBe(10);
+      await workerUtils.rescheduleJobs([jobs[0].id], { runAt: new Date(), maxAttempts: 2 });
+
+      const last = await waitUntil('письмо помечено как неотправленное', async () => {
+        const r = await outboxRow(id);
+        return r?.status === 'failed' && r;
+      });
+      expect(last.attempts).toBe(2);
+      expect(last.last_error).toMatch(/550/);
+      expect(last.sent_at).toBeNull();
+      expect(smtp.received.some((m) => m.envelopeTo.includes(to))).toBe(false);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+  });
+
+  it('keeps the letter in the database in mailbox mode', async () => {
+    const id = await enqueueEmail(pool, recipient('boris'), {
+      template: 'reset_password',
+      data: { name: 'Борис', url: 'http://127.0.0.1:3000/reset-password?token=abc' },
+    });
+    worker = await startTestWorker(createMailboxTransport());
+    const row = await waitUntil('письмо сохранено', async () => {
+      const r = await outboxRow(id);
+      return r?.status === 'stored' && r;
+    });
+    expect(row.attempts).toBe(1);
+  });
+
+  it('enqueues in the caller’s transaction: a rollback leaves neither letter nor job', async () => {
+    const client = await pool.connect();
+    let id: string;
+    try {
+      await client.query('begin');
+      id = await enqueueEmail(client, recipient('rollback'), {
+        template: 'employer_verified',
+        data: { organizationName: 'АО «Азот»', url: 'http://127.0.0.1:3000/employer' },
+      });
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    expect(await outboxRow(id)).toBeUndefined();
+    const { rowCount } = await pool.query(
+      `select from graphile_worker._private_jobs where payload->>'id' = $1`,
+      [id],
+    );
+    expect(rowCount).toBe(0);
+  });
+
+  it('reports a running worker through its heartbeat and forgets it on stop', async () => {
+    worker = await startTestWorker(createMailboxTransport());
+    const { workerId } = worker;
+    expect(await workerAlive(pool)).toBe(true);
+    await worker.stop();
+    worker = undefined;
+    const { rowCount } = await pool.query('select from app_private.worker_heartbeats where worker_id = $1', [
+      workerId,
+    ]);
+    expect(rowCount).toBe(0);
+  });
+
+  it('tells whether SMTP is reachable', async () => {
+    const closed = createTransport('smtp://127.0.0.1:1', FROM);
+    expect(await closed.verify(2000)).toBe(false);
+    closed.close();
+    expect(await createMailboxTransport().verify()).toBe(true);
+  });
+});
