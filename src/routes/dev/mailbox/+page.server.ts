@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+// A development tool of the embedded default ('mailbox' mode: no SMTP_URL): it reads the outbox
+// directly through db(), since app_private is not exposed through PostgREST. With SMTP configured
+// the page does not exist.
+export const load: PageServerLoad = async ({ url }) => {
+  if (config().mailMode !== 'mailbox') error(404, 'Страница не найдена');
+  const to = (url.searchParams.get('to') ?? '').trim();
+  const { rows } = await db().query<{
+    id: string;
+    to_address: string;
+    subject: string;
+    status: string;
+    created_at: Date;
+  }>(
+    `select id, to_address, subject, status, created_at
+       from app_private.outbound_emails
+      where $1 = '' or lower(to_address) = lower($1)
+      order by created_at desc
+      limit 100`,
+    [to],
+  );
+  return { to, emails: rows };
+};

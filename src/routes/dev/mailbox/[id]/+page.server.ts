@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Development tool, like the list: reads the outbox directly through db() in 'mailbox' mode only.
+export const load: PageServerLoad = async ({ params }) => {
+  if (config().mailMode !== 'mailbox' || !UUID.test(params.id)) error(404, 'Страница не найдена');
+  const { rows } = await db().query<{
+    id: string;
+    to_address: string;
+    template: string;
+    subject: string;
+    text_body: string;
+    html_body: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    created_at: Date;
+    sent_at: Date | null;
+  }>(
+    `select id, to_address, template, subject, text_body, html_body, status, attempts, last_error,
+            created_at, sent_at
+       from app_private.outbound_emails
+      where id = $1`,
+    [params.id],
+  );
+  if (!rows[0]) error(404, 'Страница не найдена');
+  return { email: rows[0] };
+};
