@@ -1,0 +1,62 @@
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DATA_DIR = path.join(ROOT, '.data/test-integration');
+const JOB_QUEUE_MIGRATIONS = path.join(ROOT, 'src/lib/server/jobs/migrate-queue.ts');
+
+/**
+ * Variables that would point startStack at hosted services. Integration tests always run against
+ * their own throwaway embedded stack, never against a database someone configured for the app.
+ */
+const EXTERNAL_SERVICE_VARIABLES = [
+  'DATABASE_URL',
+  'SUPABASE_URL',
+  'SUPABASE_JWT_SECRET',
+  'SUPABASE_ANON_KEY',
+  'SUPABASE_SERVICE_ROLE_KEY',
+  'MEILISEARCH_URL',
+  'MEILISEARCH_MASTER_KEY',
+  'BETTER_AUTH_SECRET',
+  'SMTP_URL',
+];
+
+/**
+ * Starts a fresh embedded stack (Postgres 17 + PostgREST + Meilisearch) on its own ports and data
+ * folder, migrated from scratch, and hands its environment to the test files (setup-env.ts).
+ */
+export default async function setup(project: TestProject) {
+  const verbose = process.env.TEST_STACK_VERBOSE === '1';
+  const log = (scope: string, message: string) => {
+    if (verbose || scope === 'app' || /ошибк|error/i.test(message)) {
+      process.stdout.write(`[test-stack:${scope}] ${message}\n`);
+    }
+  };
+  for (const name of EXTERNAL_SERVICE_VARIABLES) delete process.env[name];
+  rmSync(DATA_DIR, { recursive: true, force: true });
+
+  const stack: Stack = await startStack({
+    dataDir: DATA_DIR,
+    ports: { postgres: 55322, gateway: 55321, postgrest: 55323, postgrestAdmin: 55324, meilisearch: 57701 },
+    log,
+    verbose,
+  });
+  try {
+    // graphile-worker's schema (the email outbox queues send_email jobs in it). Idempotent, so it is
+    // harmless when startStack has already applied it.
+    if (existsSync(JOB_QUEUE_MIGRATIONS)) {
+      const queue: { migrateJobQueue?: (url: string) => Promise<void> } = await import(JOB_QUEUE_MIGRATIONS);
+      await queue.migrateJobQueue?.(stack.env.DATABASE_URL);
+    }
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+
+  project.provide('stackEnv', stack.env);
+  return async () => {
+    await stack.stop();
+  };
+}
