@@ -7,13 +7,13 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
 
 /** better-auth's own endpoints under /api/auth (verification links, password reset redirects). */
-const handleAuthEndpoints: Handle = ({ event, resolve }) => svelteKitHandler({ event, resolve, auth, building });
+const handleAuthEndpoints: Handle = ({ event, resolve }) => svelteKitHandler({ event, resolve, auth: auth(), building });
 
 /** Who is asking, and a supabase-js client that acts as them. */
 const handlePerson: Handle = async ({ event, resolve }) => {
   event.locals.person = null;
   event.locals.supabase = anonClient();
-  const session = await auth.api.getSession({ headers: event.request.headers });
+  const session = await auth().api.getSession({ headers: event.request.headers });
   if (session?.user.emailVerified) {
     const { person, supabase } = await loadPerson(session.user);
     event.locals.person = person;

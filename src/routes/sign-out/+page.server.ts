@@ -6,7 +6,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
   default: async ({ request }) => {
-    await auth.api.signOut({ headers: request.headers });
+    await auth().api.signOut({ headers: request.headers });
     redirect(303, '/');
   },
 };

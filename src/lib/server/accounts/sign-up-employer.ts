@@ -33,13 +33,13 @@ export async function signUpEmployer(
     (client) =>
       client.rpc('register_employer', {
         p_full_name: input.fullName,
-        p_position: input.position ?? '',
+        p_position: input.position,
         p_organization_name: input.organizationName,
         p_inn: input.inn,
         p_industry_code: input.industryCode,
-        p_district_code: input.districtCode ?? undefined,
-        p_address: input.address ?? '',
-        p_website: input.website ?? '',
+        p_district_code: input.districtCode,
+        p_address: input.address,
+        p_website: input.website,
         p_consent_version: CONSENT_VERSION,
         p_ip: meta.ip ?? undefined,
         p_user_agent: meta.userAgent ?? undefined,

@@ -1,6 +1,14 @@
 import { getRequestEvent } from '$app/server';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
-import { createAuth } from './options.ts';
+import { createAuth, type Auth } from './options.ts';
 
-/** The app's better-auth instance; its cookies are set through SvelteKit's event.cookies. */
-export const auth = createAuth({ plugins: [sveltekitCookies(getRequestEvent)] });
+let instance: Auth | undefined;
+
+/**
+ * The app's better-auth instance (created on first use, so that building the app needs no
+ * configuration); its cookies are set through SvelteKit's event.cookies.
+ */
+export function auth(): Auth {
+  instance ??= createAuth({ plugins: [sveltekitCookies(getRequestEvent)] });
+  return instance;
+}

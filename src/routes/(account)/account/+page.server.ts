@@ -19,7 +19,7 @@ export const actions: Actions = {
       return formFailure(400, { password: 'Пароль слишком распространён: выберите другой' }, form);
     }
     try {
-      await auth.api.changePassword({
+      await auth().api.changePassword({
         body: {
           currentPassword: parsed.data.currentPassword,
           newPassword: parsed.data.password,
@@ -42,7 +42,7 @@ export const actions: Actions = {
       return formFailure(400, { email: 'Это ваш текущий адрес' }, form);
     }
     try {
-      await auth.api.changeEmail({
+      await auth().api.changeEmail({
         body: { newEmail: parsed.data.email, callbackURL: '/account?emailChanged=1' },
         headers: request.headers,
       });

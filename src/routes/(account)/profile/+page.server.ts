@@ -4,6 +4,7 @@ import { requireSignedIn } from '$lib/server/guards';
 import { loadClassifiers, loadUniversities } from '$lib/server/reference';
 import { parseForm } from '$lib/schemas/form';
 import { personProfileSchema, staffProfileSchema } from '$lib/schemas/profile';
+import type { TablesUpdate } from '$lib/database.types';
 import type { Actions, PageServerLoad } from './$types';
 
 const isPerson = (role: string | null) => role === 'student' || role === 'graduate';
@@ -28,7 +29,7 @@ export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     const person = requireSignedIn(locals, url);
     const form = await request.formData();
-    let update: Record<string, string | number | null>;
+    let update: TablesUpdate<'profiles'>;
     if (isPerson(person.role)) {
       const parsed = parseForm(personProfileSchema, form);
       if (!parsed.ok) return formFailure(400, parsed.errors, form);

@@ -16,7 +16,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const parsed = parseForm(signInSchema, form);
     if (!parsed.ok) return formFailure(400, parsed.errors, form);
-    const result = await signIn(auth, parsed.data, requestMeta(event));
+    const result = await signIn(auth(), parsed.data, requestMeta(event));
     if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
     redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
   },

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 // directly through db(), since app_private is not exposed through PostgREST. With SMTP configured
 // the page does not exist.
 export const load: PageServerLoad = async ({ url }) => {
-  if (config().mailMode !== 'mailbox') error(404, 'Страница не найдена');
+  if (!config().devMailbox) error(404, 'Страница не найдена');
   const to = (url.searchParams.get('to') ?? '').trim();
   const { rows } = await db().query<{
     id: string;

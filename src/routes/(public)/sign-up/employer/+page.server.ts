@@ -23,7 +23,7 @@ export const actions: Actions = {
     if (parsed.data.districtCode && !districts.some((d) => d.value === parsed.data.districtCode)) {
       return formFailure(400, { districtCode: 'Выберите район Кемерова из списка' }, form);
     }
-    const result = await signUpEmployer(auth, parsed.data, requestMeta(event));
+    const result = await signUpEmployer(auth(), parsed.data, requestMeta(event));
     if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
     redirect(303, `/sign-up/check-email?email=${encodeURIComponent(parsed.data.email)}&employer=1`);
   },

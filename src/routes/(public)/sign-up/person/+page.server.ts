@@ -26,7 +26,7 @@ export const actions: Actions = {
     if (parsed.data.programmeCode && !programmes.some((p) => p.value === parsed.data.programmeCode)) {
       return formFailure(400, { programmeCode: 'Такого кода нет в перечне направлений подготовки (ОКСО)' }, form);
     }
-    const result = await signUpPerson(auth, parsed.data, requestMeta(event));
+    const result = await signUpPerson(auth(), parsed.data, requestMeta(event));
     if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
     redirect(303, `/sign-up/check-email?email=${encodeURIComponent(parsed.data.email)}`);
   },

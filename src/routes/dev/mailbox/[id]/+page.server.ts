@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Development tool, like the list: reads the outbox directly through db() in 'mailbox' mode only.
 export const load: PageServerLoad = async ({ params }) => {
-  if (config().mailMode !== 'mailbox' || !UUID.test(params.id)) error(404, 'Страница не найдена');
+  if (!config().devMailbox || !UUID.test(params.id)) error(404, 'Страница не найдена');
   const { rows } = await db().query<{
     id: string;
     to_address: string;

@@ -1,0 +1,139 @@
+/**
+ * `npm start` — the whole platform on loopback with demo data: embedded Postgres 17, PostgREST 12
+ * under /rest/v1, Meilisearch, the job worker and the built app (`--dev`: Vite's dev server).
+ * Parts whose URL is configured (DATABASE_URL, SUPABASE_URL, MEILISEARCH_URL, SMTP_URL) are not
+ * started: the same code then runs against those services.
+ *
+ * Flags: --dev (Vite dev server), --fresh (delete the data folder first), --no-seed.
+ * Environment: DATA_DIR (default .data/dev), PORT (3000; dev 5173), HOST, ORIGIN, and the ports of
+ * the embedded parts (PG_PORT, SUPABASE_PORT, POSTGREST_PORT, POSTGREST_ADMIN_PORT, MEILI_PORT).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { log } from './lib/log.ts';
+import { assertPortFree, httpOk, waitFor } from './lib/ports.ts';
+import { defaultPorts, spawnChild, startStack, stopChild, type Stack } from './lib/stack.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
+
+const { values: flags } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    'no-seed': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data/dev');
+const port = Number(process.env.PORT ?? (flags.dev ? 5173 : 3000));
+const host = process.env.HOST ?? '127.0.0.1';
+const origin = process.env.ORIGIN ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+
+let stack: Stack | undefined;
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (stopping) process.exit(code);
+  stopping = true;
+  log('start', 'останавливаю…');
+  await Promise.all(children.map((c) => stopChild(c)));
+  await stack?.stop();
+  log('start', 'всё остановлено');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the app when there is no build or the sources are newer than it. */
+async function ensureBuild(): Promise<void> {
+  const built = path.join(root, 'build', 'index.js');
+  const sourcesTime = Math.max(
+    newestMtime(path.join(root, 'src')),
+    statSync(path.join(root, 'package.json')).mtimeMs,
+    statSync(path.join(root, 'svelte.config.js')).mtimeMs,
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= sourcesTime) return;
+  log('build', 'собираю приложение (vite build)…');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build завершился с кодом ${code}`))));
+  });
+}
+
+try {
+  if (flags.fresh) rmSync(dataDir, { recursive: true, force: true });
+  await assertPortFree(port, 'приложение', 'PORT');
+  const building = flags.dev ? Promise.resolve() : ensureBuild();
+  const started = Date.now();
+  stack = await startStack({ dataDir, ports: defaultPorts(), log, verbose: flags.verbose });
+  Object.assign(process.env, stack.env, { ORIGIN: origin });
+
+  if (!flags['no-seed']) {
+    const { seedDemo } = await import('./lib/seed.ts');
+    await seedDemo(log);
+  }
+
+  const env = { ...process.env, ...stack.env, ORIGIN: origin, PORT: String(port), HOST: host };
+  const worker = spawnChild('worker', process.execPath, [path.join(root, 'scripts/worker.ts')], env, {
+    log,
+    verbose: true,
+  });
+  children.push(worker);
+
+  await building;
+  const app = flags.dev
+    ? spawnChild(
+        'app',
+        process.execPath,
+        [path.join(root, 'node_modules/vite/bin/vite.js'), 'dev', '--port', String(port), '--host', host, '--strictPort'],
+        env,
+        { log, verbose: true },
+      )
+    : spawnChild('app', process.execPath, [path.join(root, 'build/index.js')], env, { log, verbose: true });
+  children.push(app);
+
+  for (const child of children) {
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log('start', `процесс ${child === app ? 'приложения' : 'обработчика задач'} завершился (${signal ?? code})`);
+      void shutdown(1);
+    });
+  }
+
+  await waitFor('приложение', () => httpOk(`http://127.0.0.1:${port}/healthz`), 60_000);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./lib/demo-accounts.ts');
+  const lines = [
+    '',
+    `  КемероVоПРОФИ готов за ${seconds} с: ${origin}`,
+    stack.embedded.mail ? `  Почтовый ящик разработчика: ${origin}/dev/mailbox` : '  Почта уходит через SMTP_URL',
+    `  Состояние: ${origin}/healthz`,
+    '',
+    `  Демо-входы (пароль у всех: ${DEMO_PASSWORD}):`,
+    ...DEMO_ACCOUNTS.map((a) => `    ${a.label.padEnd(28)} ${a.email}`),
+    '',
+    '  Ctrl+C — остановить всё.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+} catch (err) {
+  process.stderr.write(`Ошибка: ${(err as Error).message}\n`);
+  await shutdown(1);
+}
