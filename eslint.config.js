@@ -20,6 +20,16 @@ export default ts.config(
     },
   },
   {
+    // The service-role key bypasses RLS: requests of users must never reach it.
+    files: ['src/routes/**', 'src/hooks.server.ts', 'src/lib/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/service-role*', '$lib/server/service-role*'], message: 'Только для worker и скриптов.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
     languageOptions: {
       parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },

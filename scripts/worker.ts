@@ -14,10 +14,10 @@ console.log(
 
 let shuttingDown = false;
 async function shutdown(signal: NodeJS.Signals) {
-  if (shuttingDown) {
-    console.error(`[worker] повторный ${signal}: выхожу, не дожидаясь задач`);
-    process.exit(1);
-  }
+  // Ctrl+C in a terminal reaches both the launcher and this process, and the launcher then sends
+  // SIGTERM as well: a repeated signal must not cut the wait for running jobs short. The launcher
+  // kills a worker that does not finish in time.
+  if (shuttingDown) return;
   shuttingDown = true;
   console.log(`[worker] получен ${signal}: дожидаюсь текущих задач и останавливаюсь`);
   try {

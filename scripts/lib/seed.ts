@@ -3,6 +3,7 @@
  * an admin script, like the administration's own data entry); people go through the real paths: a
  * better-auth account, then the registration function called with the person's own JWT.
  */
+import { createAdministrator } from '../../src/lib/server/accounts/create-administrator.ts';
 import { createAuth } from '../../src/lib/server/auth/options.ts';
 import { db } from '../../src/lib/server/db.ts';
 import { userClient } from '../../src/lib/server/supabase.ts';
@@ -84,7 +85,7 @@ export async function seedDemo(log: Log): Promise<boolean> {
   log('seed', 'создаю демо-данные…');
   const auth = createAuth();
 
-  const administration = await insertOrganization({
+  await insertOrganization({
     kind: 'administration',
     name: ADMINISTRATION.name,
     short_name: ADMINISTRATION.short,
@@ -119,12 +120,11 @@ export async function seedDemo(log: Log): Promise<boolean> {
 
   // People, one per role, through the registration functions.
   const consent = { p_consent_version: CONSENT_VERSION, p_ip: '127.0.0.1', p_user_agent: 'seed' };
-  const adminId = await account(auth, demoEmail('admin'), 'Ольга Сергеевна Миронова');
-  await db().query('select app_private.make_administrator($1, $2, $3)', [
-    adminId,
-    'Ольга Сергеевна Миронова',
-    administration,
-  ]);
+  const adminId = await createAdministrator({
+    email: demoEmail('admin'),
+    fullName: 'Ольга Сергеевна Миронова',
+    password: DEMO_PASSWORD,
+  });
 
   const studentId = await account(auth, demoEmail('student'), 'Артём Козлов');
   await rpc(studentId, demoEmail('student'), 'register_person', {

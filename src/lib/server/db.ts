@@ -9,7 +9,11 @@ import { config } from './config.ts';
 let pool: pg.Pool | undefined;
 
 export function db(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: config().databaseUrl, max: 10 });
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: config().databaseUrl, max: 10 });
+    // An idle connection dropped by a Postgres restart must not take the process down.
+    pool.on('error', (err) => console.warn(`[db] соединение закрыто: ${err.message}`));
+  }
   return pool;
 }
 
