@@ -73,11 +73,17 @@ async function ensureBuild(): Promise<void> {
   if (existsSync(built) && statSync(built).mtimeMs >= sourcesTime) return;
   log('build', 'собираю приложение (vite build)…');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build завершился с кодом ${code}`))));
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite build завершился с кодом ${code}`)),
+    );
   });
 }
 
@@ -108,7 +114,15 @@ try {
     ? spawnChild(
         'app',
         process.execPath,
-        [path.join(root, 'node_modules/vite/bin/vite.js'), 'dev', '--port', String(port), '--host', host, '--strictPort'],
+        [
+          path.join(root, 'node_modules/vite/bin/vite.js'),
+          'dev',
+          '--port',
+          String(port),
+          '--host',
+          host,
+          '--strictPort',
+        ],
         env,
         { log, verbose: true },
       )
@@ -118,7 +132,10 @@ try {
   for (const child of children) {
     child.once('exit', (code, signal) => {
       if (stopping) return;
-      log('start', `процесс ${child === app ? 'приложения' : 'обработчика задач'} завершился (${signal ?? code})`);
+      log(
+        'start',
+        `процесс ${child === app ? 'приложения' : 'обработчика задач'} завершился (${signal ?? code})`,
+      );
       void shutdown(1);
     });
   }
@@ -129,7 +146,9 @@ try {
   const lines = [
     '',
     `  КемероVоПРОФИ готов за ${seconds} с: ${origin}`,
-    stack.embedded.mail ? `  Почтовый ящик разработчика: ${origin}/dev/mailbox` : '  Почта уходит через SMTP_URL',
+    stack.embedded.mail
+      ? `  Почтовый ящик разработчика: ${origin}/dev/mailbox`
+      : '  Почта уходит через SMTP_URL',
     `  Состояние: ${origin}/healthz`,
     '',
     `  Демо-входы (пароль у всех: ${DEMO_PASSWORD}):`,

@@ -7,7 +7,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
 
 /** better-auth's own endpoints under /api/auth (verification links, password reset redirects). */
-const handleAuthEndpoints: Handle = ({ event, resolve }) => svelteKitHandler({ event, resolve, auth: auth(), building });
+const handleAuthEndpoints: Handle = ({ event, resolve }) =>
+  svelteKitHandler({ event, resolve, auth: auth(), building });
 
 /** Who is asking, and a supabase-js client that acts as them. */
 const handlePerson: Handle = async ({ event, resolve }) => {
@@ -36,6 +37,7 @@ export const handle = sequence(handleAuthEndpoints, handlePerson, handleHeaders)
 export const handleError: HandleServerError = ({ error, status }) => {
   if (status !== 404) console.error(error);
   return {
-    message: status === 404 ? 'Страница не найдена' : 'Что-то пошло не так. Мы уже разбираемся — попробуйте позже.',
+    message:
+      status === 404 ? 'Страница не найдена' : 'Что-то пошло не так. Мы уже разбираемся — попробуйте позже.',
   };
 };

@@ -5,16 +5,36 @@
  * metallurgy, machine building, energy, food, construction, transport, IT, trade, education.
  */
 export const UNIVERSITIES = [
-  { short: 'КемГУ', name: 'Кемеровский государственный университет', district: 'tsentralny', site: 'https://kemsu.ru' },
+  {
+    short: 'КемГУ',
+    name: 'Кемеровский государственный университет',
+    district: 'tsentralny',
+    site: 'https://kemsu.ru',
+  },
   {
     short: 'КузГТУ',
     name: 'Кузбасский государственный технический университет имени Т.Ф. Горбачева',
     district: 'tsentralny',
     site: 'https://kuzstu.ru',
   },
-  { short: 'КемГМУ', name: 'Кемеровский государственный медицинский университет', district: 'tsentralny', site: 'https://kemsmu.ru' },
-  { short: 'Кузбасская ГСХА', name: 'Кузбасская государственная сельскохозяйственная академия', district: 'leninsky', site: 'https://ksai.ru' },
-  { short: 'КемГИК', name: 'Кемеровский государственный институт культуры', district: 'leninsky', site: 'https://kemgik.ru' },
+  {
+    short: 'КемГМУ',
+    name: 'Кемеровский государственный медицинский университет',
+    district: 'tsentralny',
+    site: 'https://kemsmu.ru',
+  },
+  {
+    short: 'Кузбасская ГСХА',
+    name: 'Кузбасская государственная сельскохозяйственная академия',
+    district: 'leninsky',
+    site: 'https://ksai.ru',
+  },
+  {
+    short: 'КемГИК',
+    name: 'Кемеровский государственный институт культуры',
+    district: 'leninsky',
+    site: 'https://kemgik.ru',
+  },
   {
     short: 'Филиал МГАХ',
     name: 'Филиал Московской государственной академии хореографии в Кемерове',

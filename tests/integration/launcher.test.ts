@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(root, '.data/test-launcher');
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: '',
   SUPABASE_URL: '',
@@ -74,7 +74,8 @@ describe('npm start', () => {
     const res = await fetch('http://127.0.0.1:3200/healthz');
     const health = (await res.json()) as Record<string, { ok: boolean }>;
     expect(res.status).toBe(200);
-    for (const part of ['postgres', 'postgrest', 'meilisearch', 'worker', 'mail']) expect(health[part].ok, part).toBe(true);
+    for (const part of ['postgres', 'postgrest', 'meilisearch', 'worker', 'mail'])
+      expect(health[part].ok, part).toBe(true);
     expect(first.output()).toContain('admin@demo.kemerovo-profi.ru');
     const landing = await (await fetch('http://127.0.0.1:3200/')).text();
     expect(landing).toContain('Стажировки, практики и первая работа');

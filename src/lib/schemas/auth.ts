@@ -58,7 +58,11 @@ export const programmeCode = z
       .optional(),
   );
 
-export const uuid = (message: string) => z.string({ error: message }).trim().pipe(z.uuid({ error: message }));
+export const uuid = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .pipe(z.uuid({ error: message }));
 
 export const signUpPersonSchema = z
   .object({
@@ -95,9 +99,7 @@ export const signUpEmployerSchema = z.object({
     .min(2, 'Укажите название организации')
     .max(300, 'Название слишком длинное'),
   inn,
-  industryCode: z
-    .string({ error: 'Выберите отрасль' })
-    .regex(/^[A-U]$/, 'Выберите отрасль из списка'),
+  industryCode: z.string({ error: 'Выберите отрасль' }).regex(/^[A-U]$/, 'Выберите отрасль из списка'),
   districtCode: z
     .string()
     .trim()

@@ -3,8 +3,7 @@ import type { z } from 'zod';
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** FormData → plain object; checkboxes become 'on' when checked, absent otherwise. */
 export function formValues(form: FormData): Record<string, string> {

@@ -94,5 +94,9 @@ export const universitySchema = z.object({
 
 export const invitationSchema = z.object({
   organizationId: z.uuid({ error: 'Выберите вуз' }),
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'Адрес электронной почты указан неверно' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Адрес электронной почты указан неверно' })),
 });

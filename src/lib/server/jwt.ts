@@ -20,7 +20,10 @@ let key: Uint8Array | undefined;
  * A short-lived Supabase-compatible access token (HS256 with the project's JWT secret), with
  * `role: authenticated` so PostgREST switches to that role and RLS decides with auth.uid().
  */
-export function mintAccessToken(claims: AccessClaims, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): Promise<string> {
+export function mintAccessToken(
+  claims: AccessClaims,
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+): Promise<string> {
   key ??= new TextEncoder().encode(config().jwtSecret);
   return new SignJWT({ ...claims, role: 'authenticated', aud: 'authenticated' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

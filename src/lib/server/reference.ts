@@ -20,9 +20,16 @@ export function loadClassifiers(supabase: Supabase) {
       classifiers = undefined;
       throw new Error(`reference data: ${error.message}`);
     }
-    const levels: Record<string, string> = { bachelor: 'бакалавриат', master: 'магистратура', specialist: 'специалитет' };
+    const levels: Record<string, string> = {
+      bachelor: 'бакалавриат',
+      master: 'магистратура',
+      specialist: 'специалитет',
+    };
     return {
-      programmes: (programmes.data ?? []).map((p) => ({ value: p.code, label: `${p.code} ${p.name} (${levels[p.level]})` })),
+      programmes: (programmes.data ?? []).map((p) => ({
+        value: p.code,
+        label: `${p.code} ${p.name} (${levels[p.level]})`,
+      })),
       industries: (industries.data ?? []).map((i) => ({ value: i.code, label: `${i.code} — ${i.name}` })),
       districts: (districts.data ?? []).map((d) => ({
         value: d.code,

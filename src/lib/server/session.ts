@@ -9,9 +9,11 @@ export type CurrentPerson = PublicPerson;
  * also carries the role and organization as app claims (for PostgREST logs and policies that want
  * them; the policies themselves check the tables).
  */
-export async function loadPerson(
-  account: { id: string; email: string; name: string },
-): Promise<{ person: CurrentPerson; supabase: Supabase }> {
+export async function loadPerson(account: {
+  id: string;
+  email: string;
+  name: string;
+}): Promise<{ person: CurrentPerson; supabase: Supabase }> {
   const base = await userClient({ sub: account.id, email: account.email });
   const { data, error } = await base
     .from('profiles')

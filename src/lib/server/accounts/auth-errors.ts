@@ -2,7 +2,10 @@ import { APIError } from 'better-auth/api';
 
 /** better-auth error codes → a Russian message and the form field it belongs to. */
 const MESSAGES: Record<string, { field: string; message: string }> = {
-  USER_ALREADY_EXISTS: { field: 'email', message: 'Этот адрес уже зарегистрирован. Войдите или восстановите пароль.' },
+  USER_ALREADY_EXISTS: {
+    field: 'email',
+    message: 'Этот адрес уже зарегистрирован. Войдите или восстановите пароль.',
+  },
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: {
     field: 'email',
     message: 'Этот адрес уже зарегистрирован. Войдите или восстановите пароль.',

@@ -9,8 +9,7 @@ import { describeAuthError } from './auth-errors.ts';
 import type { RequestMeta } from './request-meta.ts';
 
 export type AccountResult =
-  | { ok: true; userId: string }
-  | { ok: false; field: string; message: string; status: number };
+  { ok: true; userId: string } | { ok: false; field: string; message: string; status: number };
 
 /** Where the emailed verification link lands once the address is confirmed. */
 export const AFTER_VERIFICATION_URL = '/home?verified=1';
@@ -30,7 +29,12 @@ export async function createAccount(
   const wait = await hitRateLimit(`sign-up:${meta.ip ?? 'unknown'}`, 10, 3600);
   if (wait) return { ok: false, field: 'form', message: waitMessage(wait), status: 429 };
   if (isCommonPassword(account.password)) {
-    return { ok: false, field: 'password', message: 'Пароль слишком распространён: выберите другой', status: 400 };
+    return {
+      ok: false,
+      field: 'password',
+      message: 'Пароль слишком распространён: выберите другой',
+      status: 400,
+    };
   }
   let userId: string;
   try {

@@ -30,6 +30,10 @@ export async function createAdministrator(input: { email: string; fullName: stri
     userId = user.id;
   }
   await db().query(`update better_auth."user" set "emailVerified" = true where id = $1`, [userId]);
-  await db().query('select app_private.make_administrator($1, $2, $3)', [userId, input.fullName, administrationId]);
+  await db().query('select app_private.make_administrator($1, $2, $3)', [
+    userId,
+    input.fullName,
+    administrationId,
+  ]);
   return userId;
 }

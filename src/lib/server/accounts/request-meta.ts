@@ -7,11 +7,11 @@ export interface RequestMeta {
 }
 
 export function requestMeta(event: Pick<RequestEvent, 'getClientAddress' | 'request'>): RequestMeta {
-  let ip: string | null = null;
+  let ip: string | null;
   try {
     ip = event.getClientAddress();
   } catch {
-    ip = null;
+    ip = null; // not every adapter knows the client's address
   }
   return { ip, userAgent: event.request.headers.get('user-agent'), headers: event.request.headers };
 }

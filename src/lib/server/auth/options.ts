@@ -17,7 +17,11 @@ const PASSWORD_PATHS = new Set(['/sign-up/email', '/reset-password', '/change-pa
  */
 export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
   const c = config();
-  const pool = new pg.Pool({ connectionString: c.databaseUrl, max: 10, options: '-c search_path=better_auth' });
+  const pool = new pg.Pool({
+    connectionString: c.databaseUrl,
+    max: 10,
+    options: '-c search_path=better_auth',
+  });
   pool.on('error', (err) => console.warn(`[auth] соединение закрыто: ${err.message}`));
   return {
     appName: 'КемероVоПРОФИ',

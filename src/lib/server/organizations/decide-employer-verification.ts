@@ -11,21 +11,33 @@ import { describeDbError } from '../errors.ts';
 export async function decideEmployerVerification(
   supabase: Supabase,
   decision: { organizationId: string; decision: 'verified' | 'rejected'; note: string | null },
-): Promise<{ ok: true; organizationName: string } | { ok: false; field: string; message: string; status: number }> {
+): Promise<
+  { ok: true; organizationName: string } | { ok: false; field: string; message: string; status: number }
+> {
   const { data, error } = await supabase.rpc('set_employer_verification', {
     p_organization_id: decision.organizationId,
     p_status: decision.decision,
     p_note: decision.note ?? undefined,
   });
-  if (error) return { ok: false, ...describeDbError(error, { note: 'note', organization_id: 'form', status: 'form' }) };
+  if (error)
+    return {
+      ok: false,
+      ...describeDbError(error, { note: 'note', organization_id: 'form', status: 'form' }),
+    };
   const recipients = data ?? [];
   for (const r of recipients) {
     await enqueueEmail(
       db(),
       r.email,
       decision.decision === 'verified'
-        ? { template: 'employer_verified', data: { organizationName: r.organization_name, url: `${config().appUrl}/employer` } }
-        : { template: 'employer_rejected', data: { organizationName: r.organization_name, reason: decision.note ?? '' } },
+        ? {
+            template: 'employer_verified',
+            data: { organizationName: r.organization_name, url: `${config().appUrl}/employer` },
+          }
+        : {
+            template: 'employer_rejected',
+            data: { organizationName: r.organization_name, reason: decision.note ?? '' },
+          },
     );
   }
   return { ok: true, organizationName: recipients[0]?.organization_name ?? '' };

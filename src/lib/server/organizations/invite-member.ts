@@ -14,7 +14,9 @@ export async function inviteMember(
   supabase: Supabase,
   inviter: { fullName: string },
   invitation: { organizationId: string; email: string },
-): Promise<{ ok: true; organizationName: string } | { ok: false; field: string; message: string; status: number }> {
+): Promise<
+  { ok: true; organizationName: string } | { ok: false; field: string; message: string; status: number }
+> {
   const { data: token, error } = await supabase.rpc('create_invitation', {
     p_organization_id: invitation.organizationId,
     p_email: invitation.email,

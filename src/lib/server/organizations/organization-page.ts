@@ -14,7 +14,9 @@ export async function loadOwnOrganization(locals: App.Locals) {
   const [{ data, error }, { industries, districts }] = await Promise.all([
     locals.supabase
       .from('organizations')
-      .select('id, kind, name, short_name, inn, industry_code, district_code, address, website, description, verification_status')
+      .select(
+        'id, kind, name, short_name, inn, industry_code, district_code, address, website, description, verification_status',
+      )
       .eq('id', orgId)
       .single(),
     loadClassifiers(locals.supabase),
@@ -25,7 +27,8 @@ export async function loadOwnOrganization(locals: App.Locals) {
 
 export async function saveOwnOrganization(event: RequestEvent, roles: readonly PersonRole[]) {
   const person = requireRole(event.locals, event.url, roles);
-  if (!person.organization) return fail(403, { errors: { form: 'Вы не состоите в организации' }, values: {} });
+  if (!person.organization)
+    return fail(403, { errors: { form: 'Вы не состоите в организации' }, values: {} });
   const form = await event.request.formData();
   const parsed = parseForm(organizationSchema, form);
   if (!parsed.ok) return formFailure(400, parsed.errors, form);

@@ -23,6 +23,7 @@ export async function updateOrganization(
     .eq('id', organizationId)
     .select('id');
   if (error) return { ok: false, ...describeDbError(error, { district_code: 'districtCode' }) };
-  if (!data.length) return { ok: false, field: 'form', message: 'Нет прав изменять эту организацию', status: 403 };
+  if (!data.length)
+    return { ok: false, field: 'form', message: 'Нет прав изменять эту организацию', status: 403 };
   return { ok: true };
 }

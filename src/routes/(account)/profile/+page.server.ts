@@ -13,7 +13,9 @@ export const load: PageServerLoad = async ({ locals }) => {
   const person = locals.person!;
   const { data: profile, error } = await locals.supabase
     .from('profiles')
-    .select('role, full_name, phone, university_id, programme_code, year_of_study, graduation_year, position, about')
+    .select(
+      'role, full_name, phone, university_id, programme_code, year_of_study, graduation_year, position, about',
+    )
     .eq('id', person.id)
     .single();
   if (error) throw new Error(error.message);
@@ -35,7 +37,11 @@ export const actions: Actions = {
       if (!parsed.ok) return formFailure(400, parsed.errors, form);
       const { programmes } = await loadClassifiers(locals.supabase);
       if (parsed.data.programmeCode && !programmes.some((p) => p.value === parsed.data.programmeCode)) {
-        return formFailure(400, { programmeCode: 'Такого кода нет в перечне направлений подготовки (ОКСО)' }, form);
+        return formFailure(
+          400,
+          { programmeCode: 'Такого кода нет в перечне направлений подготовки (ОКСО)' },
+          form,
+        );
       }
       const d = parsed.data;
       update = {

@@ -12,7 +12,10 @@ export const load: PageServerLoad = async ({ locals }) => {
     count(() => orgs().eq('kind', 'employer').eq('verification_status', 'verified')),
     count(() => orgs().eq('kind', 'university')),
     count(() =>
-      locals.supabase.from('profiles').select('id', { count: 'exact', head: true }).in('role', ['student', 'graduate']),
+      locals.supabase
+        .from('profiles')
+        .select('id', { count: 'exact', head: true })
+        .in('role', ['student', 'graduate']),
     ),
   ]);
   return { counts: { pending, verified, universities, students } };

@@ -18,7 +18,9 @@ export const actions: Actions = {
     );
     if (wait) return formFailure(429, { form: waitMessage(wait) }, form);
     // The answer is the same whether or not the address is registered.
-    await auth().api.requestPasswordReset({ body: { email: parsed.data.email, redirectTo: '/reset-password' } });
+    await auth().api.requestPasswordReset({
+      body: { email: parsed.data.email, redirectTo: '/reset-password' },
+    });
     return { sent: true, email: parsed.data.email };
   },
 };

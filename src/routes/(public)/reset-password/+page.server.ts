@@ -21,10 +21,16 @@ export const actions: Actions = {
       return formFailure(400, { password: 'Пароль слишком распространён: выберите другой' }, form);
     }
     try {
-      await auth().api.resetPassword({ body: { newPassword: parsed.data.password, token: parsed.data.token } });
+      await auth().api.resetPassword({
+        body: { newPassword: parsed.data.password, token: parsed.data.token },
+      });
     } catch (err) {
       const failure = describeAuthError(err);
-      return formFailure(failure.status, { [failure.field === 'token' ? 'form' : failure.field]: failure.message }, form);
+      return formFailure(
+        failure.status,
+        { [failure.field === 'token' ? 'form' : failure.field]: failure.message },
+        form,
+      );
     }
     redirect(303, '/sign-in?reset=1');
   },

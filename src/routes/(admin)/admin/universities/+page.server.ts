@@ -9,7 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
   const { data, error } = await locals.supabase
     .from('organizations')
-    .select('id, name, short_name, website, memberships(profiles(full_name, email)), invitations(email, expires_at, accepted_at, revoked_at)')
+    .select(
+      'id, name, short_name, website, memberships(profiles(full_name, email)), invitations(email, expires_at, accepted_at, revoked_at)',
+    )
     .eq('kind', 'university')
     .order('name');
   if (error) throw new Error(error.message);

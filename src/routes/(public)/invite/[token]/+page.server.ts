@@ -26,11 +26,21 @@ export const actions: Actions = {
     const invitation = await preview(event.params.token);
     const form = await event.request.formData();
     if (invitation.state !== 'valid') {
-      return formFailure(410, { form: 'Приглашение недействительно или устарело. Попросите прислать новое.' }, form);
+      return formFailure(
+        410,
+        { form: 'Приглашение недействительно или устарело. Попросите прислать новое.' },
+        form,
+      );
     }
     const parsed = parseForm(acceptInvitationSchema, form);
     if (!parsed.ok) return formFailure(400, parsed.errors, form);
-    const result = await acceptInvitation(auth(), event.params.token, invitation.email, parsed.data, requestMeta(event));
+    const result = await acceptInvitation(
+      auth(),
+      event.params.token,
+      invitation.email,
+      parsed.data,
+      requestMeta(event),
+    );
     if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
     redirect(303, `/sign-up/check-email?email=${encodeURIComponent(invitation.email)}`);
   },

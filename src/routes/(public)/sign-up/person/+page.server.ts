@@ -24,7 +24,11 @@ export const actions: Actions = {
     if (!parsed.ok) return formFailure(400, parsed.errors, form);
     const { programmes } = await loadClassifiers(event.locals.supabase);
     if (parsed.data.programmeCode && !programmes.some((p) => p.value === parsed.data.programmeCode)) {
-      return formFailure(400, { programmeCode: 'Такого кода нет в перечне направлений подготовки (ОКСО)' }, form);
+      return formFailure(
+        400,
+        { programmeCode: 'Такого кода нет в перечне направлений подготовки (ОКСО)' },
+        form,
+      );
     }
     const result = await signUpPerson(auth(), parsed.data, requestMeta(event));
     if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
