@@ -198,6 +198,183 @@ export type Database = {
           },
         ];
       };
+      opportunities: {
+        Row: {
+          address: string | null;
+          apply_by: string | null;
+          contact_email: string | null;
+          contact_name: string | null;
+          contact_phone: string | null;
+          created_at: string;
+          created_by: string | null;
+          description_html: string;
+          description_text: string;
+          district_code: string | null;
+          duration_weeks: number | null;
+          employment_type: string | null;
+          ends_on: string | null;
+          experience: string | null;
+          expires_at: string | null;
+          expiry_warned_at: string | null;
+          id: string;
+          industry_code: string | null;
+          is_paid: boolean;
+          is_remote: boolean;
+          kind: Database['public']['Enums']['opportunity_kind'];
+          moderated_at: string | null;
+          moderated_by: string | null;
+          moderation_note: string | null;
+          organization_id: string;
+          pay_from: number | null;
+          pay_to: number | null;
+          practice_type: string | null;
+          programme_codes: string[];
+          publish_days: number;
+          published_at: string | null;
+          schedule: string | null;
+          search_vector: string | null;
+          seats: number | null;
+          selection_criteria: string | null;
+          starts_on: string | null;
+          status: Database['public']['Enums']['opportunity_status'];
+          stipend_count: number | null;
+          support_offered: string | null;
+          title: string;
+          university_ids: string[];
+          updated_at: string;
+          work_years_after: number | null;
+          years_of_study: number[];
+        };
+        Insert: {
+          address?: string | null;
+          apply_by?: string | null;
+          contact_email?: string | null;
+          contact_name?: string | null;
+          contact_phone?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          description_html?: string;
+          description_text?: string;
+          district_code?: string | null;
+          duration_weeks?: number | null;
+          employment_type?: string | null;
+          ends_on?: string | null;
+          experience?: string | null;
+          expires_at?: string | null;
+          expiry_warned_at?: string | null;
+          id?: string;
+          industry_code?: string | null;
+          is_paid?: boolean;
+          is_remote?: boolean;
+          kind: Database['public']['Enums']['opportunity_kind'];
+          moderated_at?: string | null;
+          moderated_by?: string | null;
+          moderation_note?: string | null;
+          organization_id: string;
+          pay_from?: number | null;
+          pay_to?: number | null;
+          practice_type?: string | null;
+          programme_codes?: string[];
+          publish_days?: number;
+          published_at?: string | null;
+          schedule?: string | null;
+          search_vector?: string | null;
+          seats?: number | null;
+          selection_criteria?: string | null;
+          starts_on?: string | null;
+          status?: Database['public']['Enums']['opportunity_status'];
+          stipend_count?: number | null;
+          support_offered?: string | null;
+          title: string;
+          university_ids?: string[];
+          updated_at?: string;
+          work_years_after?: number | null;
+          years_of_study?: number[];
+        };
+        Update: {
+          address?: string | null;
+          apply_by?: string | null;
+          contact_email?: string | null;
+          contact_name?: string | null;
+          contact_phone?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          description_html?: string;
+          description_text?: string;
+          district_code?: string | null;
+          duration_weeks?: number | null;
+          employment_type?: string | null;
+          ends_on?: string | null;
+          experience?: string | null;
+          expires_at?: string | null;
+          expiry_warned_at?: string | null;
+          id?: string;
+          industry_code?: string | null;
+          is_paid?: boolean;
+          is_remote?: boolean;
+          kind?: Database['public']['Enums']['opportunity_kind'];
+          moderated_at?: string | null;
+          moderated_by?: string | null;
+          moderation_note?: string | null;
+          organization_id?: string;
+          pay_from?: number | null;
+          pay_to?: number | null;
+          practice_type?: string | null;
+          programme_codes?: string[];
+          publish_days?: number;
+          published_at?: string | null;
+          schedule?: string | null;
+          search_vector?: string | null;
+          seats?: number | null;
+          selection_criteria?: string | null;
+          starts_on?: string | null;
+          status?: Database['public']['Enums']['opportunity_status'];
+          stipend_count?: number | null;
+          support_offered?: string | null;
+          title?: string;
+          university_ids?: string[];
+          updated_at?: string;
+          work_years_after?: number | null;
+          years_of_study?: number[];
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'opportunities_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'opportunities_district_code_fkey';
+            columns: ['district_code'];
+            isOneToOne: false;
+            referencedRelation: 'districts';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'opportunities_industry_code_fkey';
+            columns: ['industry_code'];
+            isOneToOne: false;
+            referencedRelation: 'industries';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'opportunities_moderated_by_fkey';
+            columns: ['moderated_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'opportunities_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       organizations: {
         Row: {
           address: string | null;
@@ -376,8 +553,20 @@ export type Database = {
         };
         Returns: string;
       };
+      close_opportunity: {
+        Args: { p_id: string };
+        Returns: undefined;
+      };
       create_invitation: {
         Args: { p_email: string; p_organization_id: string };
+        Returns: string;
+      };
+      duplicate_opportunity: {
+        Args: { p_id: string };
+        Returns: string;
+      };
+      extend_opportunity: {
+        Args: { p_days?: number; p_id: string };
         Returns: string;
       };
       inn_is_registered: {
@@ -393,6 +582,18 @@ export type Database = {
           role: Database['public']['Enums']['person_role'];
           state: string;
         }[];
+      };
+      moderate_opportunity: {
+        Args: { p_approve: boolean; p_id: string; p_note?: string };
+        Returns: {
+          email: string;
+          full_name: string;
+          title: string;
+        }[];
+      };
+      publish_opportunity: {
+        Args: { p_days?: number; p_id: string };
+        Returns: Database['public']['Enums']['opportunity_status'];
       };
       register_employer: {
         Args: {
@@ -438,6 +639,8 @@ export type Database = {
       };
     };
     Enums: {
+      opportunity_kind: 'internship' | 'practice' | 'stipend' | 'target_agreement' | 'vacancy';
+      opportunity_status: 'draft' | 'moderation' | 'published' | 'rejected' | 'closed' | 'expired';
       organization_kind: 'employer' | 'university' | 'administration';
       person_role: 'student' | 'graduate' | 'employer_staff' | 'university_staff' | 'administrator';
       verification_status: 'pending' | 'verified' | 'rejected';
@@ -551,6 +754,8 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      opportunity_kind: ['internship', 'practice', 'stipend', 'target_agreement', 'vacancy'],
+      opportunity_status: ['draft', 'moderation', 'published', 'rejected', 'closed', 'expired'],
       organization_kind: ['employer', 'university', 'administration'],
       person_role: ['student', 'graduate', 'employer_staff', 'university_staff', 'administrator'],
       verification_status: ['pending', 'verified', 'rejected'],
