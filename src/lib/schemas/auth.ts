@@ -156,3 +156,8 @@ export const acceptInvitationSchema = z.object({
   password: newPassword,
   consent,
 });
+
+export const deleteAccountSchema = z.object({
+  deletePassword: z.string().min(1, 'Введите пароль, чтобы подтвердить удаление'),
+  confirm: z.literal('on', { error: 'Отметьте, что понимаете: удаление необратимо' }),
+});

@@ -11,7 +11,8 @@ const MESSAGES: Record<string, { field: string; message: string }> = {
     message: 'Этот адрес уже зарегистрирован. Войдите или восстановите пароль.',
   },
   INVALID_EMAIL_OR_PASSWORD: { field: 'form', message: 'Неверный адрес электронной почты или пароль' },
-  INVALID_PASSWORD: { field: 'currentPassword', message: 'Текущий пароль введён неверно' },
+  INVALID_PASSWORD: { field: 'currentPassword', message: 'Пароль введён неверно' },
+  SESSION_EXPIRED: { field: 'form', message: 'Для этого действия войдите заново' },
   EMAIL_NOT_VERIFIED: {
     field: 'form',
     message: 'Адрес ещё не подтверждён. Мы отправили письмо со ссылкой ещё раз — проверьте почту.',

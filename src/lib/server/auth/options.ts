@@ -56,6 +56,8 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
     },
     user: {
       changeEmail: { enabled: true },
+      // a person may delete their account and personal data (152-ФЗ); the password confirms it
+      deleteUser: { enabled: true },
     },
     session: {
       expiresIn: SESSION_EXPIRES_IN_SECONDS,

@@ -3,8 +3,9 @@ import { describeAuthError } from '$lib/server/accounts/auth-errors';
 import { isCommonPassword } from '$lib/server/auth/common-passwords';
 import { formFailure } from '$lib/server/forms';
 import { requireSignedIn } from '$lib/server/guards';
-import { changeEmailSchema, changePasswordSchema } from '$lib/schemas/auth';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from '$lib/schemas/auth';
 import { parseForm } from '$lib/schemas/form';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ emailChanged: url.searchParams.has('emailChanged') });
@@ -51,5 +52,21 @@ export const actions: Actions = {
       return formFailure(f.status, { [f.field]: f.message }, form);
     }
     return { emailRequested: parsed.data.email };
+  },
+  delete: async ({ request, locals, url }) => {
+    requireSignedIn(locals, url);
+    const form = await request.formData();
+    const parsed = parseForm(deleteAccountSchema, form);
+    if (!parsed.ok) return formFailure(400, parsed.errors, form);
+    try {
+      await auth().api.deleteUser({
+        body: { password: parsed.data.deletePassword },
+        headers: request.headers,
+      });
+    } catch (err) {
+      const f = describeAuthError(err);
+      return formFailure(f.status, { deletePassword: f.message }, form);
+    }
+    redirect(303, '/?deleted=1');
   },
 };
