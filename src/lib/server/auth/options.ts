@@ -9,6 +9,17 @@ import { isCommonPassword } from './common-passwords.ts';
 export const PASSWORD_MIN_LENGTH = 10;
 export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7; // a week, renewed daily while used
 
+/** The new address when a verification link confirms a change of email (its token says `updateTo`). */
+export function changeEmailTarget(url: string): string | null {
+  try {
+    const token = new URL(url).searchParams.get('token') ?? '';
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return typeof payload.updateTo === 'string' ? payload.updateTo : null;
+  } catch {
+    return null;
+  }
+}
+
 const PASSWORD_PATHS = new Set(['/sign-up/email', '/reset-password', '/change-password']);
 
 /**
@@ -51,7 +62,15 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
       autoSignInAfterVerification: true,
       expiresIn: 60 * 60 * 24,
       sendVerificationEmail: async ({ user, url }) => {
-        await enqueueEmail(db(), user.email, { template: 'verify_email', data: { name: user.name, url } });
+        // The same hook confirms a new address on a change of email: say so in the letter.
+        const newEmail = changeEmailTarget(url);
+        await enqueueEmail(
+          db(),
+          user.email,
+          newEmail
+            ? { template: 'change_email', data: { name: user.name, newEmail, url } }
+            : { template: 'verify_email', data: { name: user.name, url } },
+        );
       },
     },
     user: {
