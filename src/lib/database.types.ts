@@ -208,6 +208,7 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           description_html: string;
+          description_markdown: string;
           description_text: string;
           district_code: string | null;
           duration_weeks: number | null;
@@ -254,6 +255,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           description_html?: string;
+          description_markdown?: string;
           description_text?: string;
           district_code?: string | null;
           duration_weeks?: number | null;
@@ -300,6 +302,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           description_html?: string;
+          description_markdown?: string;
           description_text?: string;
           district_code?: string | null;
           duration_weeks?: number | null;
