@@ -540,6 +540,47 @@ export type Database = {
         };
         Relationships: [];
       };
+      saved_searches: {
+        Row: {
+          created_at: string;
+          frequency: string;
+          id: string;
+          last_sent_at: string | null;
+          name: string;
+          profile_id: string;
+          query: string;
+          unsubscribe_token_hash: string;
+        };
+        Insert: {
+          created_at?: string;
+          frequency?: string;
+          id?: string;
+          last_sent_at?: string | null;
+          name: string;
+          profile_id?: string;
+          query?: string;
+          unsubscribe_token_hash?: string;
+        };
+        Update: {
+          created_at?: string;
+          frequency?: string;
+          id?: string;
+          last_sent_at?: string | null;
+          name?: string;
+          profile_id?: string;
+          query?: string;
+          unsubscribe_token_hash?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'saved_searches_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
     };
     Views: {
       [_ in never]: never;
@@ -639,6 +680,10 @@ export type Database = {
           full_name: string;
           organization_name: string;
         }[];
+      };
+      unsubscribe_saved_search: {
+        Args: { p_token: string };
+        Returns: string;
       };
     };
     Enums: {
