@@ -14,6 +14,13 @@ export interface EmailTemplateData {
   invitation: { organizationName: string; inviterName: string; url: string; expiresAt: Date | string };
   employer_verified: { organizationName: string; url: string };
   employer_rejected: { organizationName: string; reason: string };
+  saved_search_alert: {
+    searchName: string;
+    count: number;
+    items: { title: string; organizationName: string; url: string }[];
+    searchUrl: string;
+    unsubscribeUrl: string;
+  };
 }
 
 export type EmailTemplate = keyof EmailTemplateData;
@@ -35,8 +42,12 @@ interface EmailContent {
   greeting: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** Links listed after the paragraphs (e.g. the new postings of a saved-search alert). */
+  items?: { title: string; detail: string; url: string }[];
   /** Paragraphs after the button (e.g. "if it was not you, ignore this letter"). */
   closing?: string[];
+  /** A small link under the letter (e.g. unsubscribe). */
+  footerLink?: { label: string; url: string };
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -83,6 +94,15 @@ const dateTimeFormat = new Intl.DateTimeFormat('ru-RU', {
 
 function formatDateTime(value: Date | string): string {
   return `${dateTimeFormat.format(new Date(value))} (время кемеровское)`;
+}
+
+/** «1 новая публикация», «3 новые публикации», «5 новых публикаций». */
+function newPostings(n: number): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return `${n} новая публикация`;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 10 || m100 >= 20)) return `${n} новые публикации`;
+  return `${n} новых публикаций`;
 }
 
 const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailContent } = {
@@ -150,14 +170,34 @@ const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailCo
       'Исправьте данные в профиле организации и отправьте их на проверку повторно.',
     ],
   }),
+
+  saved_search_alert: ({ searchName, count, items, searchUrl, unsubscribeUrl }) => ({
+    subject: `${newPostings(count)} по поиску «${oneLine(searchName)}» — ${BRAND}`,
+    greeting: greeting(),
+    paragraphs: [
+      `По вашему сохранённому поиску «${oneLine(searchName)}» появилось: ${newPostings(count)}.` +
+        (count > items.length ? ` Ниже — последние ${items.length}, остальные откроются по кнопке.` : ''),
+    ],
+    items: items.map((item) => ({
+      title: oneLine(item.title),
+      detail: oneLine(item.organizationName),
+      url: checkedUrl(item.url),
+    })),
+    action: { label: 'Открыть все результаты поиска', url: searchUrl },
+    closing: ['Вы получаете это письмо, потому что сохранили поиск на портале и включили рассылку.'],
+    footerLink: { label: 'Отписаться от этой рассылки', url: checkedUrl(unsubscribeUrl) },
+  }),
 };
 
 const FOOTER = `Это письмо отправлено автоматически порталом ${BRAND} — маркетплейсом стажировок, практик, стипендий и вакансий для студентов и выпускников вузов Кузбасса. Отвечать на него не нужно.`;
 
 function renderText(content: EmailContent): string {
   const blocks = [content.greeting, ...content.paragraphs];
+  for (const item of content.items ?? []) blocks.push(`${item.title} — ${item.detail}\n${item.url}`);
   if (content.action) blocks.push(`${content.action.label}:\n${content.action.url}`);
-  blocks.push(...(content.closing ?? []), `С уважением,\nкоманда ${BRAND}`, `—\n${FOOTER}`);
+  blocks.push(...(content.closing ?? []), `С уважением,\nкоманда ${BRAND}`);
+  if (content.footerLink) blocks.push(`${content.footerLink.label}:\n${content.footerLink.url}`);
+  blocks.push(`—\n${FOOTER}`);
   return blocks.join('\n\n') + '\n';
 }
 
@@ -171,6 +211,16 @@ function htmlParagraph(text: string): string {
 
 function renderHtml(content: EmailContent): string {
   const parts = [content.greeting, ...content.paragraphs].map(htmlParagraph);
+  if (content.items?.length) {
+    const rows = content.items.map(
+      (item) =>
+        `<li style="margin:0 0 12px"><a href="${escapeHtml(item.url)}" style="color:#1d4ed8;font-weight:bold">` +
+        `${escapeHtml(item.title)}</a><br><span style="color:#4b5563">${escapeHtml(item.detail)}</span></li>`,
+    );
+    parts.push(
+      `<ul style="margin:0 0 16px;padding-left:20px;font-size:16px;line-height:1.5">${rows.join('')}</ul>`,
+    );
+  }
   if (content.action) {
     const href = escapeHtml(content.action.url);
     parts.push(
@@ -197,6 +247,12 @@ function renderHtml(content: EmailContent): string {
     `<div style="background:#ffffff;border-radius:8px;padding:24px">`,
     ...parts,
     '</div>',
+    ...(content.footerLink
+      ? [
+          `<p style="margin:16px 0 0;font-size:12px;line-height:1.5"><a href="${escapeHtml(content.footerLink.url)}" ` +
+            `style="color:#4b5563">${escapeHtml(content.footerLink.label)}</a></p>`,
+        ]
+      : []),
     `<p style="margin:16px 0 0;font-size:12px;line-height:1.5;color:#6b7280">${escapeHtml(FOOTER)}</p>`,
     '</div>',
     '</body>',

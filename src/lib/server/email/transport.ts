@@ -13,6 +13,8 @@ export interface OutboundEmail {
   subject: string;
   text_body: string;
   html_body: string;
+  /** Extra headers (List-Unsubscribe of alerts); absent for most letters. */
+  headers?: Record<string, string> | null;
 }
 
 export type DeliveryStatus = 'sent' | 'stored';
@@ -51,7 +53,7 @@ export function createTransport(smtpUrl: string, from: string): MailTransport {
         subject: email.subject,
         text: email.text_body,
         html: email.html_body,
-        headers: { 'X-Outbound-Email-Id': email.id },
+        headers: { ...email.headers, 'X-Outbound-Email-Id': email.id },
       });
       return 'sent';
     },

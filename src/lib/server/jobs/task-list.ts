@@ -1,5 +1,6 @@
 import type { TaskList } from 'graphile-worker';
 import { sendEmail } from './tasks/send-email.ts';
+import { sendSavedSearchAlertsTask } from './tasks/send-saved-search-alerts.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -7,4 +8,5 @@ import { sendEmail } from './tasks/send-email.ts';
  */
 export const taskList: TaskList = {
   send_email: sendEmail,
+  send_saved_search_alerts: sendSavedSearchAlertsTask,
 };
