@@ -30,7 +30,14 @@ import {
 const EXPOSED_SCHEMAS = ['public'];
 
 /** Tables whose cross-tenant behaviour this file tests; a new table must join them. */
-const CROSS_TENANT_TESTED = ['organizations', 'profiles', 'memberships', 'invitations', 'consents'];
+const CROSS_TENANT_TESTED = [
+  'organizations',
+  'profiles',
+  'memberships',
+  'invitations',
+  'consents',
+  'saved_searches',
+];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 
 interface ApiResult {
@@ -692,8 +699,111 @@ describe('consents', () => {
   });
 });
 
+describe('saved_searches', () => {
+  const save = (person: TestPerson, name: string) =>
+    person.client
+      .from('saved_searches')
+      .insert({
+        name,
+        query: 'q=%D0%B8%D0%BD%D0%B6%D0%B5%D0%BD%D0%B5%D1%80&kind=internship',
+        frequency: 'daily',
+      })
+      .select('id, profile_id')
+      .single();
+
+  test('a student cannot read, change or delete another student’s saved search', async () => {
+    const mine = await save(studentX1, 'Мой поиск');
+    const theirs = await save(studentX2, 'Чужой поиск');
+    expect(mine.error).toBeNull();
+    expect(theirs.error).toBeNull();
+    expect(mine.data?.profile_id).toBe(studentX1.id);
+    const theirId = theirs.data!.id;
+
+    const own = await studentX1.client.from('saved_searches').select('id');
+    expect(ids(own)).toContain(mine.data!.id);
+    expect(ids(own)).not.toContain(theirId);
+    // nobody else sees it either: not the university's staff, an employer, the administration or anon
+    for (const actor of [studentX1, staffX, employerA, admin]) {
+      expectRefusedOrNoRows(await actor.client.from('saved_searches').select('id').eq('id', theirId));
+    }
+    expectRefusedOrNoRows(await anon.from('saved_searches').select('id').eq('id', theirId));
+
+    for (const actor of [studentX1, studentY, staffX]) {
+      await expectUntouched('saved_searches', 'id = $1', [theirId], () =>
+        actor.client
+          .from('saved_searches')
+          .update({ name: 'Перехвачено', frequency: 'weekly' })
+          .eq('id', theirId)
+          .select('id'),
+      );
+      await expectUntouched('saved_searches', 'id = $1', [theirId], () =>
+        actor.client.from('saved_searches').delete().eq('id', theirId).select('id'),
+      );
+    }
+    // their own: changed and deleted
+    const renamed = await studentX2.client
+      .from('saved_searches')
+      .update({ frequency: 'weekly' })
+      .eq('id', theirId)
+      .select('frequency');
+    expect(renamed.data).toEqual([{ frequency: 'weekly' }]);
+    expect(
+      ids(await studentX2.client.from('saved_searches').delete().eq('id', theirId).select('id')),
+    ).toEqual([theirId]);
+  });
+
+  test('only students and graduates save searches, each for themself', async () => {
+    const before = await countOf('saved_searches');
+    expectRefused(
+      await studentX1.client
+        .from('saved_searches')
+        .insert({ profile_id: studentX2.id, name: 'Подброшенный', query: '' })
+        .select('id'),
+    );
+    for (const actor of [employerA, staffX, admin]) {
+      expectRefused(
+        await actor.client.from('saved_searches').insert({ name: 'Не студент', query: '' }).select('id'),
+      );
+    }
+    expectRefused(await untyped(anon).from('saved_searches').insert({ name: 'Аноним', query: '' }));
+    expect(await countOf('saved_searches')).toBe(before);
+    const graduate = await save(studentY, 'Вакансии для выпускника');
+    expect(graduate.error).toBeNull();
+  });
+
+  test('the alert time and the unsubscribe token hash belong to the worker', async () => {
+    const mine = await save(studentX1, 'Поиск с рассылкой');
+    const id = mine.data!.id;
+    await expectUntouched('saved_searches', 'id = $1', [id], () =>
+      studentX1.client
+        .from('saved_searches')
+        .update({ last_sent_at: new Date().toISOString() })
+        .eq('id', id)
+        .select('id'),
+    );
+    await expectUntouched('saved_searches', 'id = $1', [id], () =>
+      studentX1.client
+        .from('saved_searches')
+        .update({ unsubscribe_token_hash: 'a'.repeat(64) })
+        .eq('id', id)
+        .select('id'),
+    );
+    expectRefused(
+      await studentX1.client.from('saved_searches').select('unsubscribe_token_hash').eq('id', id),
+    );
+    // an unknown token unsubscribes nothing
+    const before = await countOf('saved_searches');
+    const miss = await anon.rpc('unsubscribe_saved_search', {
+      p_token: randomBytes(32).toString('base64url'),
+    });
+    expect(miss.error).toBeNull();
+    expect(miss.data).toBeNull();
+    expect(await countOf('saved_searches')).toBe(before);
+  });
+});
+
 describe('anon reads no personal data', () => {
-  for (const table of ['profiles', 'memberships', 'invitations', 'consents']) {
+  for (const table of ['profiles', 'memberships', 'invitations', 'consents', 'saved_searches']) {
     test(`${table}`, async () => {
       // there is something to leak, so an empty answer means something
       expect(await countOf(table)).toBeGreaterThan(0);
