@@ -14,6 +14,15 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/** The named fields with every value they were sent with (FormData.getAll): checkbox groups, repeated inputs. */
+export function formLists<K extends string>(form: FormData, keys: readonly K[]): Record<K, string[]> {
+  const lists = {} as Record<K, string[]>;
+  for (const key of keys) {
+    lists[key] = form.getAll(key).filter((v): v is string => typeof v === 'string');
+  }
+  return lists;
+}
+
 /** Fields that are never echoed back into a form. */
 const SECRET = /password/i;
 
