@@ -96,3 +96,26 @@ describe('renderEmail', () => {
     expect(renderMessage(messages[2]).text).toContain('anna@example.ru');
   });
 });
+
+describe('opportunity letters', () => {
+  it('approved, rejected with its reason, and expiring with a one-click extend link', () => {
+    const extendUrl = 'https://kemerovo-profi.example/employer/opportunities/1b9d6bcd/extend';
+    const approved = renderEmail('opportunity_approved', { title: 'Стажёр <b>АСУ ТП</b>', url });
+    expect(approved.subject).toBe('Публикация «Стажёр <b>АСУ ТП</b>» прошла модерацию — КемероVоПРОФИ');
+    expect(approved.html).toContain('Стажёр &lt;b&gt;АСУ ТП&lt;/b&gt;');
+    const rejected = renderEmail('opportunity_rejected', { title: 'Стажёр', reason: 'Нет условий\nоплаты' });
+    expect(rejected.text).toContain('Причина: Нет условий\nоплаты');
+    expect(rejected.html).toContain('Причина: Нет условий<br>оплаты');
+    const expiring = renderEmail('opportunity_expiring', {
+      title: 'Стажёр',
+      expiresAt: '2026-12-01T05:00:00Z',
+      extendUrl,
+    });
+    expect(expiring.text).toContain(`Продлить на 30 дней:\n${extendUrl}`);
+    expect(expiring.text).toContain('1 декабря 2026');
+    for (const letter of [approved, rejected, expiring]) {
+      expect(letter.subject).toMatch(/ — КемероVоПРОФИ$/);
+      expect(letter.text).toMatch(/^Здравствуйте/);
+    }
+  });
+});

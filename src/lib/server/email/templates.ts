@@ -14,6 +14,9 @@ export interface EmailTemplateData {
   invitation: { organizationName: string; inviterName: string; url: string; expiresAt: Date | string };
   employer_verified: { organizationName: string; url: string };
   employer_rejected: { organizationName: string; reason: string };
+  opportunity_approved: { title: string; url: string };
+  opportunity_rejected: { title: string; reason: string };
+  opportunity_expiring: { title: string; expiresAt: Date | string; extendUrl: string };
   saved_search_alert: {
     searchName: string;
     count: number;
@@ -169,6 +172,36 @@ const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailCo
       `Причина: ${reason.trim()}`,
       'Исправьте данные в профиле организации и отправьте их на проверку повторно.',
     ],
+  }),
+
+  opportunity_approved: ({ title, url }) => ({
+    subject: `Публикация «${oneLine(title)}» прошла модерацию — ${BRAND}`,
+    greeting: greeting(),
+    paragraphs: [
+      `Администрация города Кемерово проверила публикацию «${oneLine(title)}»: теперь её видят студенты и выпускники.`,
+      'Срок публикации отсчитывается с момента одобрения. За 5 дней до его окончания мы напомним и предложим продлить.',
+    ],
+    action: { label: 'Открыть мои публикации', url },
+  }),
+
+  opportunity_rejected: ({ title, reason }) => ({
+    subject: `Публикация «${oneLine(title)}» не прошла модерацию — ${BRAND}`,
+    greeting: greeting(),
+    paragraphs: [
+      `Администрация города Кемерово не может опубликовать «${oneLine(title)}».`,
+      `Причина: ${reason.trim()}`,
+      'Исправьте публикацию в личном кабинете и отправьте её на публикацию снова.',
+    ],
+  }),
+
+  opportunity_expiring: ({ title, expiresAt, extendUrl }) => ({
+    subject: `Срок публикации «${oneLine(title)}» скоро закончится — ${BRAND}`,
+    greeting: greeting(),
+    paragraphs: [
+      `Публикация «${oneLine(title)}» будет снята ${formatDateTime(expiresAt)}.`,
+      'Если она ещё актуальна, продлите её на 30 дней одним нажатием. Если нет — ничего делать не нужно: неактуальные публикации уходят из поиска сами.',
+    ],
+    action: { label: 'Продлить на 30 дней', url: extendUrl },
   }),
 
   saved_search_alert: ({ searchName, count, items, searchUrl, unsubscribeUrl }) => ({
