@@ -37,6 +37,8 @@ const CROSS_TENANT_TESTED = [
   'invitations',
   'consents',
   'saved_searches',
+  // employer A against employer B's postings, anon's view: tests/integration/opportunities.test.ts
+  'opportunities',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 
