@@ -1,5 +1,6 @@
 import type { TaskList } from 'graphile-worker';
 import { sendEmail } from './tasks/send-email.ts';
+import { warnExpiringOpportunitiesTask } from './tasks/warn-expiring-opportunities.ts';
 import { sendSavedSearchAlertsTask } from './tasks/send-saved-search-alerts.ts';
 
 /**
@@ -8,5 +9,6 @@ import { sendSavedSearchAlertsTask } from './tasks/send-saved-search-alerts.ts';
  */
 export const taskList: TaskList = {
   send_email: sendEmail,
+  warn_expiring_opportunities: warnExpiringOpportunitiesTask,
   send_saved_search_alerts: sendSavedSearchAlertsTask,
 };
