@@ -1,3 +1,4 @@
+import { countOpenOpportunities } from '$lib/server/search-page/load-public-count';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -10,6 +11,10 @@ export const load: PageServerLoad = async ({ locals }) => {
     if (error) throw new Error(error.message);
     return count ?? 0;
   };
-  const [employers, universities] = await Promise.all([count('employer'), count('university')]);
-  return { counts: { employers, universities } };
+  const [employers, universities, opportunities] = await Promise.all([
+    count('employer'),
+    count('university'),
+    countOpenOpportunities(locals.supabase),
+  ]);
+  return { counts: { employers, universities, opportunities } };
 };

@@ -47,8 +47,10 @@ export async function findNewMatches(
           and (cardinality($7::text[]) = 0 or exists (
                 select from unnest(o.programme_codes) c join public.programmes p on p.code = c
                  where p.group_code = any($7)))
-          and (cardinality($8::uuid[]) = 0 or o.university_ids && $8::uuid[])
-          and (cardinality($9::smallint[]) = 0 or o.years_of_study && $9::smallint[])
+          -- a posting open to every university or year (empty list) suits everyone, as in search
+          and (cardinality($8::uuid[]) = 0 or cardinality(o.university_ids) = 0 or o.university_ids && $8::uuid[])
+          and (cardinality($9::smallint[]) = 0 or cardinality(o.years_of_study) = 0
+               or o.years_of_study && $9::smallint[])
           and (not $10 or o.is_paid)
           and ($11::int is null or greatest(o.pay_from, o.pay_to) >= $11::int)
           and (cardinality($12::text[]) = 0 or o.schedule = any($12))

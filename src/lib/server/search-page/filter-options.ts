@@ -1,0 +1,88 @@
+import { KIND_LABELS, OPPORTUNITY_KINDS, SCHEDULE_LABELS } from '../../opportunities.ts';
+import type { SearchParams } from '../../schemas/search.ts';
+import { loadClassifiers, loadUniversities, type Option } from '../reference.ts';
+import type { FacetCounts, SearchResult } from '../search/types.ts';
+import type { Supabase } from '../supabase.ts';
+
+/** One choice of a filter with the number of results it would give. */
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface FilterOptions {
+  kind: FacetOption[];
+  industry: FacetOption[];
+  district: FacetOption[];
+  remoteCount: number;
+  field: FacetOption[];
+  university: FacetOption[];
+  year: FacetOption[];
+  schedule: FacetOption[];
+  paidCount: number;
+}
+
+/** Enlarged groups of programmes (УГСН), e.g. «09.00.00 Информатика и вычислительная техника». */
+let groups: Promise<Option[]> | undefined;
+
+export function loadProgrammeGroups(supabase: Supabase): Promise<Option[]> {
+  groups ??= (async () => {
+    const { data, error } = await supabase
+      .from('programmes')
+      .select('group_code, group_name')
+      .order('group_code');
+    if (error) {
+      groups = undefined;
+      throw new Error(`programme groups: ${error.message}`);
+    }
+    const seen = new Map<string, string>();
+    for (const p of data) if (!seen.has(p.group_code)) seen.set(p.group_code, p.group_name);
+    return [...seen].map(([value, name]) => ({ value, label: `${value} ${name}` }));
+  })();
+  return groups;
+}
+
+/**
+ * The choices of each filter with their counts. Long lists (industries, programme fields,
+ * universities) show only what has results, plus whatever is selected, so a choice never vanishes
+ * from under the person who made it.
+ */
+export async function loadFilterOptions(
+  supabase: Supabase,
+  params: SearchParams,
+  facets: SearchResult['facets'],
+): Promise<FilterOptions> {
+  const [{ industries, districts }, universities, fields] = await Promise.all([
+    loadClassifiers(supabase),
+    loadUniversities(supabase),
+    loadProgrammeGroups(supabase),
+  ]);
+  const counted = (options: Option[], counts: FacetCounts | undefined, selected: string[], all = false) =>
+    options
+      .map((o) => ({ ...o, count: counts?.[o.value] ?? 0 }))
+      .filter((o) => all || o.count > 0 || selected.includes(o.value));
+  const labelled = (labels: Record<string, string>, values: string[]) =>
+    values.map((value) => ({ value, label: labels[value] }));
+
+  return {
+    kind: counted(labelled(KIND_LABELS, OPPORTUNITY_KINDS), facets.kind, params.kind, true),
+    industry: counted(industries, facets.industry_code, params.industry),
+    district: counted(districts, facets.district_code, params.district, true),
+    remoteCount: facets.is_remote?.true ?? 0,
+    field: counted(fields, facets.programme_groups, params.field),
+    university: counted(universities, facets.university_ids, params.university),
+    year: counted(
+      [1, 2, 3, 4, 5, 6].map((y) => ({ value: String(y), label: `${y} курс` })),
+      facets.years_of_study,
+      params.year.map(String),
+    ),
+    schedule: counted(
+      labelled(SCHEDULE_LABELS, Object.keys(SCHEDULE_LABELS)),
+      facets.schedule,
+      params.schedule,
+      true,
+    ),
+    paidCount: facets.is_paid?.true ?? 0,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Supabase } from '../supabase.ts';
+import { loadUniversities } from '../reference.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The public page of a verified employer: about, industry, district, website, its open postings,
+ * and the universities whose students its open postings invite («Принимает студентов»: there is
+ * no partnership record yet). Null unless the employer is verified.
+ */
+export async function loadEmployerPage(supabase: Supabase, id: string) {
+  if (!UUID.test(id)) return null;
+  // only the columns anon may read (20261126000600_protect_verified_identity.sql)
+  const { data: employer, error } = await supabase
+    .from('organizations')
+    .select('id, name, short_name, description, website, address, industries(name), districts(name)')
+    .eq('id', id)
+    .eq('kind', 'employer')
+    .eq('verification_status', 'verified')
+    .maybeSingle();
+  if (error) throw new Error(`employer: ${error.message}`);
+  if (!employer) return null;
+
+  const [{ data: postings, error: postingsError }, universities] = await Promise.all([
+    supabase
+      .from('opportunities')
+      .select(
+        'id, kind, title, apply_by, is_paid, pay_from, pay_to, is_remote, university_ids, districts(name)',
+      )
+      .eq('organization_id', id)
+      .eq('status', 'published')
+      .gt('expires_at', new Date().toISOString())
+      .order('published_at', { ascending: false })
+      .limit(100),
+    loadUniversities(supabase),
+  ]);
+  if (postingsError) throw new Error(`employer postings: ${postingsError.message}`);
+  const named = new Set(postings.flatMap((p) => p.university_ids));
+  return {
+    employer,
+    postings,
+    universities: universities.filter((u) => named.has(u.value)),
+  };
+}

@@ -1,0 +1,80 @@
+import type { Supabase } from '../supabase.ts';
+import { loadClassifiers, loadUniversities } from '../reference.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const PUBLIC_COLUMNS =
+  'id, kind, title, description_html, industry_code, district_code, is_remote, address, contact_name, ' +
+  'contact_email, contact_phone, apply_by, programme_codes, university_ids, years_of_study, is_paid, ' +
+  'pay_from, pay_to, schedule, employment_type, experience, seats, starts_on, ends_on, duration_weeks, ' +
+  'practice_type, stipend_count, selection_criteria, work_years_after, support_offered, published_at, ' +
+  'expires_at, organization_id, organizations(id, name), industries(name), districts(name)';
+
+/**
+ * A posting as everyone may see it: published and unexpired (RLS also requires a verified
+ * employer). Its own employer sees drafts through RLS, so the status is checked here too: the
+ * public page never shows what is not public. Null when there is no such posting.
+ */
+export async function loadPublicOpportunity(supabase: Supabase, id: string) {
+  if (!UUID.test(id)) return null;
+  const { data, error } = await supabase
+    .from('opportunities')
+    .select(PUBLIC_COLUMNS)
+    .eq('id', id)
+    .eq('status', 'published')
+    .gt('expires_at', new Date().toISOString())
+    .maybeSingle();
+  if (error) throw new Error(`opportunity: ${error.message}`);
+  if (!data) return null;
+  const row = data as unknown as PublicOpportunityRow;
+  const [{ programmes }, universities] = await Promise.all([
+    loadClassifiers(supabase),
+    loadUniversities(supabase),
+  ]);
+  const label = (options: { value: string; label: string }[], v: string) =>
+    options.find((o) => o.value === v)?.label ?? v;
+  return {
+    ...row,
+    programmeLabels: row.programme_codes.map((c) => label(programmes, c)),
+    universityLabels: row.university_ids.map((u) => label(universities, u)),
+  };
+}
+
+export interface PublicOpportunityRow {
+  id: string;
+  kind: 'internship' | 'practice' | 'stipend' | 'target_agreement' | 'vacancy';
+  title: string;
+  description_html: string;
+  industry_code: string | null;
+  district_code: string | null;
+  is_remote: boolean;
+  address: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  apply_by: string | null;
+  programme_codes: string[];
+  university_ids: string[];
+  years_of_study: number[];
+  is_paid: boolean;
+  pay_from: number | null;
+  pay_to: number | null;
+  schedule: string | null;
+  employment_type: string | null;
+  experience: string | null;
+  seats: number | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  duration_weeks: number | null;
+  practice_type: string | null;
+  stipend_count: number | null;
+  selection_criteria: string | null;
+  work_years_after: number | null;
+  support_offered: string | null;
+  published_at: string | null;
+  expires_at: string | null;
+  organization_id: string;
+  organizations: { id: string; name: string } | null;
+  industries: { name: string } | null;
+  districts: { name: string } | null;
+}

@@ -1,0 +1,36 @@
+import { formFailure } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import { saveSearch } from '$lib/server/saved-searches/save-search';
+import { loadFilterOptions } from '$lib/server/search-page/filter-options';
+import { searchOpportunities } from '$lib/server/search/search';
+import { parseForm } from '$lib/schemas/form';
+import { saveSearchSchema } from '$lib/schemas/saved-search';
+import { parseSearchParams, searchQueryString } from '$lib/schemas/search';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const params = parseSearchParams(url.searchParams);
+  const result = await searchOpportunities(params, { supabase: locals.supabase });
+  const filters = await loadFilterOptions(locals.supabase, params, result.facets);
+  const role = locals.person?.role;
+  return {
+    params,
+    /** The query without the page: what a saved search keeps. */
+    query: searchQueryString({ ...params, page: 1 }),
+    result,
+    filters,
+    canSaveSearch: role === 'student' || role === 'graduate',
+  };
+};
+
+export const actions: Actions = {
+  save: async ({ request, locals, url }) => {
+    requireRole(locals, url, ['student', 'graduate']);
+    const form = await request.formData();
+    const parsed = parseForm(saveSearchSchema, form);
+    if (!parsed.ok) return formFailure(400, parsed.errors, form);
+    const result = await saveSearch(locals.supabase, parsed.data);
+    if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
+    return { savedSearch: parsed.data.name };
+  },
+};
