@@ -1,0 +1,37 @@
+import { formFailure } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import {
+  deleteSavedSearch,
+  listSavedSearches,
+  setAlertFrequency,
+} from '$lib/server/saved-searches/manage-saved-searches';
+import { parseForm } from '$lib/schemas/form';
+import { deleteSavedSearchSchema, updateSavedSearchSchema } from '$lib/schemas/saved-search';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+  searches: await listSavedSearches(locals.supabase),
+});
+
+const GONE = 'Этот поиск уже удалён';
+
+export const actions: Actions = {
+  frequency: async ({ request, locals, url }) => {
+    requireRole(locals, url, ['student', 'graduate']);
+    const form = await request.formData();
+    const parsed = parseForm(updateSavedSearchSchema, form);
+    if (!parsed.ok) return formFailure(400, parsed.errors, form);
+    const name = await setAlertFrequency(locals.supabase, parsed.data.id, parsed.data.frequency);
+    if (!name) return formFailure(404, { form: GONE }, form);
+    return { changed: name };
+  },
+  delete: async ({ request, locals, url }) => {
+    requireRole(locals, url, ['student', 'graduate']);
+    const form = await request.formData();
+    const parsed = parseForm(deleteSavedSearchSchema, form);
+    if (!parsed.ok) return formFailure(400, parsed.errors, form);
+    const name = await deleteSavedSearch(locals.supabase, parsed.data.id);
+    if (!name) return formFailure(404, { form: GONE }, form);
+    return { deleted: name };
+  },
+};
