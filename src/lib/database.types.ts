@@ -669,6 +669,10 @@ export type Database = {
         };
         Returns: string;
       };
+      search_opportunities_fallback: {
+        Args: { p_filters?: Json; p_limit?: number; p_offset?: number; p_q: string; p_sort?: string };
+        Returns: Json;
+      };
       set_employer_verification: {
         Args: {
           p_note?: string;

@@ -1,0 +1,70 @@
+/**
+ * Highlighting without trusting stored text: matches are marked with private-use characters that
+ * never occur in postings, the text is HTML-escaped, and only then the markers become <mark>.
+ */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Escaped HTML of text whose matches are wrapped in MARK_START/MARK_END. */
+export function markedToHtml(text: string): string {
+  // unbalanced markers (a crop that cut a match in half) are closed or ignored
+  let html = '';
+  let open = false;
+  for (const part of text.split(/([\uE000\uE001])/)) {
+    if (part === MARK_START) {
+      if (!open) html += '<mark>';
+      open = true;
+    } else if (part === MARK_END) {
+      if (open) html += '</mark>';
+      open = false;
+    } else {
+      html += escapeHtml(part);
+    }
+  }
+  return open ? html + '</mark>' : html;
+}
+
+/**
+ * Marks the words of `text` that start like a word of the query (a crude stem: all but the last
+ * two letters), for the Postgres fallback where Meilisearch's highlighting is not available.
+ */
+export function markQueryWords(text: string, query: string): string {
+  const stems = [
+    ...new Set(
+      query
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length >= 3)
+        .map((w) => w.slice(0, Math.max(3, w.length - 2))),
+    ),
+  ];
+  if (!stems.length) return text;
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) =>
+    stems.some((s) => word.toLowerCase().replace(/ё/g, 'е').startsWith(s.replace(/ё/g, 'е')))
+      ? `${MARK_START}${word}${MARK_END}`
+      : word,
+  );
+}
+
+/** About `length` characters of text around its first marked word (or its beginning). */
+export function snippetAround(text: string, length = 200): string {
+  const at = text.indexOf(MARK_START);
+  if (text.length <= length) return text;
+  const start = at < 0 ? 0 : Math.max(0, at - Math.floor(length / 3));
+  const from = start === 0 ? 0 : text.indexOf(' ', start) + 1 || start;
+  const slice = text.slice(from, from + length);
+  const cut = slice.lastIndexOf(' ');
+  return (from > 0 ? '…' : '') + (cut > length / 2 ? slice.slice(0, cut) : slice) + '…';
+}

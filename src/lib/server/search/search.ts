@@ -1,0 +1,227 @@
+import type { Meilisearch, SearchParams as MeiliSearchParams } from 'meilisearch';
+import { PAGE_SIZE, type SearchParams } from '../../schemas/search.ts';
+import type { OpportunityKind } from '../../opportunities.ts';
+import type { Supabase } from '../supabase.ts';
+import { meiliClient, OPPORTUNITIES_INDEX, SEARCH_TIMEOUT_MS } from './client.ts';
+import { MARK_END, MARK_START, markedToHtml, markQueryWords, snippetAround } from './highlight.ts';
+import type { FacetCounts, OpportunityDocument, SearchHit, SearchResult } from './types.ts';
+
+export const FACETS = [
+  'kind',
+  'industry_code',
+  'district_code',
+  'is_remote',
+  'programme_groups',
+  'university_ids',
+  'years_of_study',
+  'is_paid',
+  'schedule',
+] as const;
+
+const SORT_RULES: Record<SearchParams['sort'], string[] | undefined> = {
+  relevance: undefined,
+  newest: ['published_at_ts:desc'],
+  deadline: ['apply_by_ts:asc'],
+  pay: ['pay_max:desc'],
+};
+
+const RETRIEVE = [
+  'id',
+  'kind',
+  'title',
+  'description',
+  'organization_id',
+  'organization_name',
+  'district_name',
+  'is_remote',
+  'is_paid',
+  'pay_from',
+  'pay_to',
+  'apply_by',
+  'published_at_ts',
+] as const;
+
+/** Kemerovo is UTC+7 all year: an apply-by date ends at 17:00 UTC of that day. */
+const LOCAL_OFFSET_S = 7 * 3600;
+function endOfLocalDay(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d + 1) / 1000 - LOCAL_OFFSET_S - 1;
+}
+
+/** A Meilisearch filter string literal: every value quoted, quotes and backslashes escaped. */
+export function quote(value: string | number | boolean): string {
+  return `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+const anyOf = (field: string, values: (string | number)[]) => `${field} IN [${values.map(quote).join(', ')}]`;
+
+/**
+ * The Meilisearch filter of a search (AND of the array). Always only unexpired postings, so that a
+ * posting leaves search the moment its term runs out, before the expiry job removes it.
+ */
+export function buildFilter(p: SearchParams, nowS: number): string[] {
+  const f = [`expires_at_ts > ${Math.floor(nowS)}`];
+  if (p.kind.length) f.push(anyOf('kind', p.kind));
+  if (p.industry.length) f.push(anyOf('industry_code', p.industry));
+  if (p.district.length && p.remote) f.push(`(${anyOf('district_code', p.district)} OR is_remote = true)`);
+  else if (p.district.length) f.push(anyOf('district_code', p.district));
+  else if (p.remote) f.push('is_remote = true');
+  if (p.field.length) f.push(anyOf('programme_groups', p.field));
+  // a posting open to every university or year (empty list) suits every student
+  if (p.university.length) f.push(`(${anyOf('university_ids', p.university)} OR university_ids IS EMPTY)`);
+  if (p.year.length) f.push(`(${anyOf('years_of_study', p.year)} OR years_of_study IS EMPTY)`);
+  if (p.paid) f.push('is_paid = true');
+  if (p.payMin != null) f.push(`pay_max >= ${Math.floor(p.payMin)}`);
+  if (p.schedule.length) f.push(anyOf('schedule', p.schedule));
+  if (p.deadlineFrom) f.push(`(apply_by_ts >= ${endOfLocalDay(p.deadlineFrom)} OR apply_by_ts IS NULL)`);
+  return f;
+}
+
+/** The search request sent to Meilisearch for these parameters (also used by the benchmark). */
+export function meiliSearchRequest(p: SearchParams, nowS = Date.now() / 1000): MeiliSearchParams {
+  return {
+    filter: buildFilter(p, nowS),
+    facets: [...FACETS],
+    sort: SORT_RULES[p.sort],
+    page: p.page,
+    hitsPerPage: PAGE_SIZE,
+    attributesToRetrieve: [...RETRIEVE],
+    attributesToHighlight: ['title', 'description'],
+    attributesToCrop: ['description'],
+    cropLength: 28,
+    cropMarker: '…',
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+  };
+}
+
+export interface SearchDeps {
+  /** the request's supabase-js client (the Postgres fallback runs with its role) */
+  supabase: Supabase;
+  /** defaults to the configured Meilisearch; tests point it elsewhere */
+  meili?: Meilisearch;
+  now?: () => number;
+}
+
+type IndexedHit = Pick<OpportunityDocument, (typeof RETRIEVE)[number]> & {
+  _formatted?: Partial<Record<'title' | 'description', string>>;
+};
+
+/**
+ * Searches published opportunities: Meilisearch first (Russian relevance, typos, synonyms,
+ * facets); if it fails in any way (down, slow, erroring) the same query is answered by Postgres
+ * full-text and trigram search with `degraded: true`.
+ */
+export async function searchOpportunities(params: SearchParams, deps: SearchDeps): Promise<SearchResult> {
+  const started = performance.now();
+  const now = deps.now?.() ?? Date.now();
+  try {
+    const meili = deps.meili ?? meiliClient({ timeoutMs: SEARCH_TIMEOUT_MS });
+    const res = await meili
+      .index<OpportunityDocument>(OPPORTUNITIES_INDEX)
+      .search<IndexedHit>(params.q, meiliSearchRequest(params, now / 1000));
+    // page/hitsPerPage was asked for: the response has exhaustive totalHits and totalPages
+    const { totalHits, totalPages } = res as { totalHits?: number; totalPages?: number };
+    const total = totalHits ?? res.estimatedTotalHits ?? 0;
+    return {
+      hits: res.hits.map((h) => toHit(h, h._formatted?.title ?? h.title, h._formatted?.description ?? '')),
+      total,
+      page: params.page,
+      pageCount: totalPages ?? Math.ceil(total / PAGE_SIZE),
+      facets: normalizeFacets(res.facetDistribution),
+      degraded: false,
+      tookMs: Math.round(performance.now() - started),
+    };
+  } catch (err) {
+    console.warn(`[поиск] Meilisearch не ответил (${(err as Error).message}); ищу в Postgres`);
+    return searchFallback(params, deps.supabase, started);
+  }
+}
+
+function toHit(h: IndexedHit, markedTitle: string, markedSnippet: string): SearchHit {
+  return {
+    id: h.id,
+    kind: h.kind as OpportunityKind,
+    title: h.title,
+    titleHighlighted: markedToHtml(markedTitle),
+    snippetHighlighted: markedToHtml(markedSnippet),
+    organizationId: h.organization_id,
+    organizationName: h.organization_name,
+    districtName: h.district_name,
+    isRemote: h.is_remote,
+    isPaid: h.is_paid,
+    payFrom: h.pay_from,
+    payTo: h.pay_to,
+    applyBy: h.apply_by,
+    publishedAt: new Date(h.published_at_ts * 1000).toISOString(),
+  };
+}
+
+function normalizeFacets(dist: Record<string, Record<string, number>> | undefined) {
+  const out: Record<string, FacetCounts> = {};
+  for (const f of FACETS) out[f] = { ...(dist?.[f] ?? {}) };
+  return out;
+}
+
+interface FallbackRow {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  organization_id: string;
+  organization_name: string;
+  district_name: string | null;
+  is_remote: boolean;
+  is_paid: boolean;
+  pay_from: number | null;
+  pay_to: number | null;
+  apply_by: string | null;
+  published_at: string;
+}
+
+/** The filters of SearchParams in the shape of search_opportunities_fallback(p_filters). */
+export function fallbackFilters(p: SearchParams) {
+  return {
+    kind: p.kind,
+    industry: p.industry,
+    district: p.district,
+    remote: p.remote,
+    field: p.field,
+    university: p.university,
+    year: p.year,
+    paid: p.paid,
+    pay_min: p.payMin,
+    schedule: p.schedule,
+    deadline_from: p.deadlineFrom,
+  };
+}
+
+async function searchFallback(p: SearchParams, supabase: Supabase, started: number): Promise<SearchResult> {
+  const { data, error } = await supabase.rpc('search_opportunities_fallback', {
+    p_q: p.q,
+    p_filters: fallbackFilters(p),
+    p_sort: p.sort,
+    p_limit: PAGE_SIZE,
+    p_offset: (p.page - 1) * PAGE_SIZE,
+  });
+  if (error) throw new Error(`поиск недоступен: ${error.message}`);
+  const result = data as unknown as {
+    total: number;
+    hits: FallbackRow[];
+    facets: Record<string, FacetCounts>;
+  };
+  return {
+    hits: result.hits.map((r) =>
+      toHit(
+        { ...r, published_at_ts: Date.parse(r.published_at) / 1000 } as IndexedHit,
+        markQueryWords(r.title, p.q),
+        snippetAround(markQueryWords(r.description, p.q)),
+      ),
+    ),
+    total: result.total,
+    page: p.page,
+    pageCount: Math.ceil(result.total / PAGE_SIZE),
+    facets: normalizeFacets(result.facets),
+    degraded: true,
+    tookMs: Math.round(performance.now() - started),
+  };
+}
