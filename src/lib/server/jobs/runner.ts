@@ -5,6 +5,21 @@ import pg from 'pg';
 import { forgetWorker, HEARTBEAT_INTERVAL_MS, recordHeartbeat } from './heartbeat.ts';
 import { jobLogger } from './logger.ts';
 import { taskList as defaultTaskList } from './task-list.ts';
+import { startSearchWatcher, type SearchWatcher } from '../search/watcher.ts';
+
+/**
+ * Scheduled jobs (graphile-worker crontab; times are UTC). Expired postings leave search at once by
+ * a query-time filter; this marks them expired and removes them from the index. Reconciliation is
+ * a cheap diff every 10 minutes, plus a nightly run at 03:00 Kemerovo time (UTC+7).
+ */
+export const DEFAULT_CRONTAB = [
+  '*/5 * * * * expire_opportunities ?jobKey=expire_opportunities',
+  '7 * * * * warn_expiring_opportunities ?jobKey=warn_expiring_opportunities',
+  '*/10 * * * * reconcile_search ?id=reconcile_search&jobKey=reconcile_search',
+  '0 20 * * * reconcile_search ?id=reconcile_search_nightly&jobKey=reconcile_search',
+  // saved-search alerts: each search is due daily or weekly; looked at every hour
+  '17 * * * * send_saved_search_alerts ?jobKey=send_saved_search_alerts',
+].join('\n');
 
 export interface WorkerOptions {
   /** Defaults to every task of task-list.ts; tests pass tasks with injected dependencies. */
@@ -20,6 +35,13 @@ export interface WorkerOptions {
   heartbeatIntervalMs?: number;
   /** Log every completed job, not only failures. */
   verbose?: boolean;
+  /** Defaults to DEFAULT_CRONTAB with the default task list, none with a custom one. */
+  crontab?: string;
+  /**
+   * Watch Meilisearch and reconcile the index at start and whenever it comes back (default: with
+   * the default task list).
+   */
+  searchWatcher?: boolean;
 }
 
 export interface WorkerHandle {
@@ -45,7 +67,15 @@ export async function startWorker(
     pollInterval: options.pollInterval ?? 1000,
     noHandleSignals: options.noHandleSignals ?? true,
     logger: jobLogger(options.verbose),
+    crontab: options.crontab ?? (options.taskList ? undefined : DEFAULT_CRONTAB),
   });
+
+  // Meilisearch may be down at start: the watcher applies the settings and reconciles as soon as
+  // it answers, and again after every outage.
+  let watcher: SearchWatcher | undefined;
+  if (options.searchWatcher ?? !options.taskList) {
+    watcher = startSearchWatcher({ connectionString });
+  }
 
   let heartbeatFailing = false;
   const beat = async () => {
@@ -66,6 +96,7 @@ export async function startWorker(
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(timer);
+      await watcher?.stop().catch(() => {});
       try {
         await runner.stop();
       } finally {
