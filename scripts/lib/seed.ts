@@ -10,6 +10,7 @@ import { userClient } from '../../src/lib/server/supabase.ts';
 import { CONSENT_VERSION } from '../../src/lib/schemas/auth.ts';
 import { DEMO_PASSWORD, demoEmail } from './demo-accounts.ts';
 import { ADMINISTRATION, EMPLOYERS, UNIVERSITIES, demoInn } from './demo-organizations.ts';
+import { generateOpportunities, insertOpportunityRows } from './opportunity-generator.ts';
 
 type Log = (scope: string, message: string) => void;
 
@@ -191,6 +192,28 @@ export async function seedDemo(log: Log): Promise<boolean> {
     ...consent,
   });
 
-  log('seed', `готово: ${UNIVERSITIES.length} вузов, ${EMPLOYERS.length + 1} работодателей, 6 демо-входов`);
+  // Opportunities: about 400 published across the employers, more for chemistry and healthcare, and
+  // for the demo employer also drafts, one in moderation, one closed and one expired. Triggers stay
+  // on: each row queues its search-index job, which the worker runs right after the seed.
+  const employerRows = EMPLOYERS.map(([name, industry_code, district_code], i) => ({
+    id: employers[i],
+    name,
+    industry_code,
+    district_code,
+  }));
+  const universityRows = Object.entries(universities).map(([short_name, id]) => ({ id, short_name }));
+  const now = new Date();
+  const opportunities = [
+    ...generateOpportunities(400, employerRows, universityRows, 2026, { now }),
+    ...(['draft', 'draft', 'moderation', 'closed', 'expired'] as const).flatMap((status, i) =>
+      generateOpportunities(1, employerRows.slice(0, 1), universityRows, 3000 + i, { now, status }),
+    ),
+  ].map((row) => (row.organization_id === employers[0] ? { ...row, created_by: hrId } : row));
+  await insertOpportunityRows(db(), opportunities);
+
+  log(
+    'seed',
+    `готово: ${UNIVERSITIES.length} вузов, ${EMPLOYERS.length + 1} работодателей, ${opportunities.length} публикаций, 6 демо-входов`,
+  );
   return true;
 }
