@@ -34,6 +34,12 @@ export interface Stack {
   env: Record<string, string>;
   embedded: { postgres: boolean; rest: boolean; meilisearch: boolean; mail: boolean };
   stop(): Promise<void>;
+  /**
+   * The embedded Meilisearch alone: stop it, and start it again on the same port and data (tests of
+   * an outage). Both throw when Meilisearch is external.
+   */
+  stopMeilisearch(): Promise<void>;
+  startMeilisearch(): Promise<void>;
 }
 
 export function defaultPorts(env = process.env): StackPorts {
@@ -211,6 +217,10 @@ async function startParts(
   // 3. Meilisearch
   let meiliUrl = e.MEILISEARCH_URL ?? '';
   let meiliKey = e.MEILISEARCH_MASTER_KEY ?? '';
+  let startMeilisearch = async (): Promise<void> => {
+    throw new Error('Meilisearch не встроенный (задан MEILISEARCH_URL)');
+  };
+  let stopMeilisearch = startMeilisearch;
   if (embedded.meilisearch) {
     let binary: string;
     try {
@@ -225,30 +235,42 @@ async function startParts(
     meiliUrl = `http://127.0.0.1:${opts.ports.meilisearch}`;
     meiliKey = secrets.meiliMasterKey;
     const dir = path.join(path.resolve(opts.dataDir), 'meilisearch');
-    const child = spawnChild(
-      'meilisearch',
-      binary,
-      [
-        '--http-addr',
-        `127.0.0.1:${opts.ports.meilisearch}`,
-        '--db-path',
-        path.join(dir, 'data.ms'),
-        '--dump-dir',
-        path.join(dir, 'dumps'),
-        '--snapshot-dir',
-        path.join(dir, 'snapshots'),
-        '--master-key',
-        meiliKey,
-        '--no-analytics',
-        '--env',
-        'production',
-        '--max-indexing-threads',
-        '1',
-      ],
-      { PATH: e.PATH, HOME: dir },
-      opts,
-    );
-    started.push(() => stopChild(child));
+    const spawnMeilisearch = () =>
+      spawnChild(
+        'meilisearch',
+        binary,
+        [
+          '--http-addr',
+          `127.0.0.1:${opts.ports.meilisearch}`,
+          '--db-path',
+          path.join(dir, 'data.ms'),
+          '--dump-dir',
+          path.join(dir, 'dumps'),
+          '--snapshot-dir',
+          path.join(dir, 'snapshots'),
+          '--master-key',
+          meiliKey,
+          '--no-analytics',
+          '--env',
+          'production',
+          '--max-indexing-threads',
+          '1',
+        ],
+        { PATH: e.PATH, HOME: dir },
+        opts,
+      );
+    let child: ChildProcess | undefined = spawnMeilisearch();
+    stopMeilisearch = async () => {
+      if (child) await stopChild(child);
+      child = undefined;
+    };
+    startMeilisearch = async () => {
+      if (child) return;
+      await assertPortFree(opts.ports.meilisearch, 'Meilisearch', 'MEILI_PORT');
+      child = spawnMeilisearch();
+      await waitFor('Meilisearch', () => httpOk(`${meiliUrl}/health`));
+    };
+    started.push(() => stopMeilisearch());
     await waitFor('Meilisearch', () => httpOk(`${meiliUrl}/health`));
     opts.log('meilisearch', `Meilisearch 1.21 на ${meiliUrl}`);
   }
@@ -268,5 +290,5 @@ async function startParts(
     EMBEDDED_MAILBOX: embedded.mail ? '1' : '0',
   };
   if (e.SMTP_URL) env.SMTP_URL = e.SMTP_URL;
-  return { env, embedded, stop };
+  return { env, embedded, stop, stopMeilisearch, startMeilisearch };
 }

@@ -31,6 +31,8 @@ language plpgsql stable security definer
 set search_path = ''
 -- the matched rows and facet groups stay in memory up to 200 000 postings
 set work_mem = '32MB'
+-- one wrong letter in a 7-letter word ("инжинер") still matches
+set pg_trgm.word_similarity_threshold = 0.4
 as $$
 declare
   v_q text := nullif(left(btrim(coalesce(p_q, '')), 200), '');
@@ -53,13 +55,22 @@ declare
   v_schedule text[] := array(select jsonb_array_elements_text(v_f -> 'schedule'));
   v_pay_min integer := (v_f ->> 'pay_min')::integer;
   v_deadline date := (v_f ->> 'deadline_from')::date;
+  -- the query's words of 3+ letters (at most 6), for typo-tolerant matching word by word
+  v_words text[] := array(
+    select w from regexp_split_to_table(lower(coalesce(v_q, '')), '[^[:alnum:]]+') w
+     where char_length(w) >= 3 limit 6);
+  v_typo text;
 begin
   if v_q is not null then
+    -- A typo: every word of the query is like a word of the title (trigram word similarity).
     -- Both conditions use an index (GIN trigram on title, GIN on search_vector), written exactly as
     -- the index conditions. The title comes first: the heap recheck then reads the TOASTed
     -- search_vector only for rows whose title does not match.
-    v_where := array_append(v_where, $w$(o.title operator(extensions.%>) $1
-                              or o.search_vector @@ websearch_to_tsquery('russian', $1))$w$);
+    select string_agg(format('o.title operator(extensions.%%>) $13[%s]', i), ' and ')
+      into v_typo from generate_subscripts(v_words, 1) i;
+    v_where := array_append(v_where, format($w$(%s
+                              or o.search_vector @@ websearch_to_tsquery('russian', $1))$w$,
+                              coalesce('(' || v_typo || ')', 'false')));
     -- Relevance from the title only (inline in the row): how closely it contains the query, plus a
     -- bonus when its words match the query's stems.
     v_rank := $r$extensions.word_similarity($1, o.title)
@@ -157,7 +168,7 @@ begin
 
   execute v_sql into v_result
     using v_q, v_kind, v_industry, v_district, v_field, v_university, v_year, v_pay_min, v_schedule,
-          v_deadline, least(greatest(coalesce(p_limit, 20), 1), 100), least(greatest(coalesce(p_offset, 0), 0), 10000);
+          v_deadline, least(greatest(coalesce(p_limit, 20), 1), 100), least(greatest(coalesce(p_offset, 0), 0), 10000), v_words;
   return v_result;
 end;
 $$;

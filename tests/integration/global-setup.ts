@@ -1,4 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
@@ -55,8 +57,31 @@ export default async function setup(project: TestProject) {
     throw err;
   }
 
+  // Test files run in worker processes and cannot reach the stack object: a loopback control
+  // endpoint lets a test stop and restart Meilisearch alone (the outage test of search.test.ts).
+  const control = http.createServer((req, res) => {
+    const action =
+      req.method === 'POST' && req.url === '/meilisearch/stop'
+        ? stack.stopMeilisearch()
+        : req.method === 'POST' && req.url === '/meilisearch/start'
+          ? stack.startMeilisearch()
+          : undefined;
+    if (!action) {
+      res.writeHead(404).end();
+      return;
+    }
+    action.then(
+      () => res.writeHead(204).end(),
+      (err: Error) => res.writeHead(500).end(err.message),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+  const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
+
   project.provide('stackEnv', stack.env);
+  project.provide('stackControlUrl', controlUrl);
   return async () => {
+    await new Promise((resolve) => control.close(resolve));
     await stack.stop();
   };
 }

@@ -102,6 +102,8 @@ export interface SearchDeps {
   now?: () => number;
 }
 
+let lastWarning = 0;
+
 type IndexedHit = Pick<OpportunityDocument, (typeof RETRIEVE)[number]> & {
   _formatted?: Partial<Record<'title' | 'description', string>>;
 };
@@ -132,7 +134,11 @@ export async function searchOpportunities(params: SearchParams, deps: SearchDeps
       tookMs: Math.round(performance.now() - started),
     };
   } catch (err) {
-    console.warn(`[поиск] Meilisearch не ответил (${(err as Error).message}); ищу в Postgres`);
+    // once per 10 s at most: during an outage every search comes here
+    if (Date.now() - lastWarning > 10_000) {
+      lastWarning = Date.now();
+      console.warn(`[поиск] Meilisearch не ответил (${(err as Error).message}); ищу в Postgres`);
+    }
     return searchFallback(params, deps.supabase, started);
   }
 }

@@ -110,3 +110,21 @@ export async function ensureSearchIndex(
   }
   return changed;
 }
+
+const ensured = new WeakMap<Meilisearch, Promise<unknown>>();
+
+/**
+ * ensureSearchIndex() once per client and process (again after a failure): index jobs call it so
+ * that their first document never creates the index without its settings.
+ */
+export function ensureSearchIndexOnce(client: Meilisearch): Promise<unknown> {
+  let done = ensured.get(client);
+  if (!done) {
+    done = ensureSearchIndex(client).catch((err: unknown) => {
+      ensured.delete(client);
+      throw err;
+    });
+    ensured.set(client, done);
+  }
+  return done;
+}

@@ -1,6 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { JobHelpers, Task } from 'graphile-worker';
 import { isMeiliUnreachable, meiliClient } from '../../search/client.ts';
+import { ensureSearchIndexOnce } from '../../search/settings.ts';
 import { syncOpportunities } from '../../search/sync.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +41,9 @@ export function makeIndexOpportunity(
       return;
     }
     try {
-      await helpers.withPgClient((client) => syncOpportunities(client, getMeili(), [id]));
+      const meili = getMeili();
+      await ensureSearchIndexOnce(meili);
+      await helpers.withPgClient((client) => syncOpportunities(client, meili, [id]));
     } catch (err) {
       if (!isMeiliUnreachable(err)) throw err;
       helpers.logger.debug(`index_opportunity ${id}: Meilisearch недоступен, повтор через 3 с`);

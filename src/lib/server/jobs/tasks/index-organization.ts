@@ -1,6 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { Task } from 'graphile-worker';
 import { isMeiliUnreachable, meiliClient, OPPORTUNITIES_INDEX } from '../../search/client.ts';
+import { ensureSearchIndexOnce } from '../../search/settings.ts';
 import { syncOpportunities } from '../../search/sync.ts';
 import { requeueWhileUnreachable } from './index-opportunity.ts';
 
@@ -22,6 +23,7 @@ export function makeIndexOrganization(
     }
     const meili = getMeili();
     try {
+      await ensureSearchIndexOnce(meili);
       const inIndex: string[] = [];
       const limit = 10_000;
       for (let offset = 0; ; offset += limit) {
