@@ -34,7 +34,11 @@ async function expectFieldError(page: Page, field: string, message: string | Reg
  * Signs a demo person in. Waits for the sign-in page to settle first: typing into it while it is
  * still hydrating can lose what was typed (seen as «Укажите адрес электронной почты»).
  */
-async function signInAs(page: Page, key: DemoKey, { from = '/sign-in', to = DEMO[key].home } = {}) {
+async function signInAs(
+  page: Page,
+  key: DemoKey,
+  { from = '/sign-in', to = DEMO[key].home as string }: { from?: string; to?: string } = {},
+) {
   await page.goto(from, { waitUntil: 'networkidle' });
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel('Электронная почта', { exact: true }).fill(DEMO[key].email);
