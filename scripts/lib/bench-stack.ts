@@ -1,0 +1,49 @@
+/**
+ * The throwaway stack of the benchmarks: its own data folder (emptied) and ports (BENCH_PG_PORT
+ * etc., by default 56622…), never a configured external service.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { startStack, type Stack } from './stack.ts';
+
+const EXTERNAL = [
+  'DATABASE_URL',
+  'SUPABASE_URL',
+  'SUPABASE_JWT_SECRET',
+  'SUPABASE_ANON_KEY',
+  'SUPABASE_SERVICE_ROLE_KEY',
+  'MEILISEARCH_URL',
+  'MEILISEARCH_MASTER_KEY',
+  'BETTER_AUTH_SECRET',
+  'SMTP_URL',
+];
+
+export async function startBenchStack(dataDir: string): Promise<Stack> {
+  for (const name of EXTERNAL) delete process.env[name];
+  const dir = path.resolve(import.meta.dirname, '../..', dataDir);
+  rmSync(dir, { recursive: true, force: true });
+  const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  return startStack({
+    dataDir: dir,
+    ports: {
+      postgres: num('BENCH_PG_PORT', 56622),
+      gateway: num('BENCH_SUPABASE_PORT', 56621),
+      postgrest: num('BENCH_POSTGREST_PORT', 56623),
+      postgrestAdmin: num('BENCH_POSTGREST_ADMIN_PORT', 56624),
+      meilisearch: num('BENCH_MEILI_PORT', 57950),
+    },
+    log: (scope, message) => {
+      if (/ошибк|error/i.test(message)) process.stdout.write(`[${scope}] ${message}\n`);
+    },
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export const fmt = (n: number, digits = 0) =>
+  n
+    .toLocaleString('ru-RU', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    .replace(/\u00a0/g, ' ');
