@@ -5,16 +5,17 @@ import { defineConfig, devices } from '@playwright/test';
  * ports apart from `npm start`), started by the same launcher as `npm start`. Playwright cannot
  * download browsers here: CHROMIUM_PATH (default /usr/bin/chromium) points at Debian's Chromium.
  */
+// Ports below 32768 stay clear of Linux's range for outgoing connections.
 const PORT = 3100;
 export const E2E_ENV = {
   DATA_DIR: '.data/test-e2e',
   PORT: String(PORT),
   ORIGIN: `http://127.0.0.1:${PORT}`,
-  PG_PORT: '56422',
-  SUPABASE_PORT: '56421',
-  POSTGREST_PORT: '56423',
-  POSTGREST_ADMIN_PORT: '56424',
-  MEILI_PORT: '57800',
+  PG_PORT: '25432',
+  SUPABASE_PORT: '25431',
+  POSTGREST_PORT: '25433',
+  POSTGREST_ADMIN_PORT: '25434',
+  MEILI_PORT: '25700',
 };
 
 export default defineConfig({

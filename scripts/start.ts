@@ -9,11 +9,11 @@
  * the embedded parts (PG_PORT, SUPABASE_PORT, POSTGREST_PORT, POSTGREST_ADMIN_PORT, MEILI_PORT).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { log } from './lib/log.ts';
-import { assertPortFree, httpOk, waitFor } from './lib/ports.ts';
+import { httpOk, waitFor } from './lib/ports.ts';
 import { defaultPorts, spawnChild, startStack, stopChild, type Stack } from './lib/stack.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -88,12 +88,17 @@ async function ensureBuild(): Promise<void> {
 }
 
 try {
-  if (flags.fresh) rmSync(dataDir, { recursive: true, force: true });
-  await assertPortFree(port, 'приложение', 'PORT');
-  const building = flags.dev ? Promise.resolve() : ensureBuild();
   const started = Date.now();
-  stack = await startStack({ dataDir, ports: defaultPorts(), log, verbose: flags.verbose });
+  stack = await startStack({
+    dataDir,
+    ports: defaultPorts(),
+    log,
+    verbose: flags.verbose,
+    fresh: flags.fresh,
+    alsoCheck: [{ port, what: 'приложение', envName: 'PORT' }],
+  });
   Object.assign(process.env, stack.env, { ORIGIN: origin });
+  const building = flags.dev ? Promise.resolve() : ensureBuild();
 
   if (!flags['no-seed']) {
     const { seedDemo } = await import('./lib/seed.ts');

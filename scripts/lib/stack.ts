@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type http from 'node:http';
 import path from 'node:path';
@@ -27,6 +27,10 @@ export interface StackOptions {
   log: (scope: string, message: string) => void;
   /** Forward the output of the child services to this process (otherwise only errors). */
   verbose?: boolean;
+  /** Start from an empty data folder (deleted only once every port is known to be free). */
+  fresh?: boolean;
+  /** Ports of other processes started with the stack (the app), checked before anything starts. */
+  alsoCheck?: Array<{ port: number; what: string; envName: string }>;
 }
 
 export interface Stack {
@@ -91,7 +95,6 @@ export function stopChild(child: ChildProcess, timeoutMs = 8000): Promise<void> 
 
 async function startPostgres(opts: StackOptions, password: string) {
   const dir = path.join(path.resolve(opts.dataDir), 'postgres');
-  await assertPortFree(opts.ports.postgres, 'Postgres', 'PG_PORT');
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.ports.postgres,
@@ -143,14 +146,31 @@ async function startParts(
   stop: () => Promise<void>,
 ): Promise<Stack> {
   const e = process.env;
-  mkdirSync(opts.dataDir, { recursive: true });
-  const secrets = loadOrCreateSecrets(opts.dataDir);
   const embedded = {
     postgres: !e.DATABASE_URL,
     rest: !e.SUPABASE_URL,
     meilisearch: !e.MEILISEARCH_URL,
     mail: !e.SMTP_URL,
   };
+  // Every port first: a busy port is explained in one line before anything starts or is deleted.
+  const ports = [
+    ...(opts.alsoCheck ?? []),
+    ...(embedded.postgres ? [{ port: opts.ports.postgres, what: 'Postgres', envName: 'PG_PORT' }] : []),
+    ...(embedded.rest
+      ? [
+          { port: opts.ports.postgrest, what: 'PostgREST', envName: 'POSTGREST_PORT' },
+          { port: opts.ports.postgrestAdmin, what: 'PostgREST admin', envName: 'POSTGREST_ADMIN_PORT' },
+          { port: opts.ports.gateway, what: 'Supabase API', envName: 'SUPABASE_PORT' },
+        ]
+      : []),
+    ...(embedded.meilisearch
+      ? [{ port: opts.ports.meilisearch, what: 'Meilisearch', envName: 'MEILI_PORT' }]
+      : []),
+  ];
+  for (const p of ports) await assertPortFree(p.port, p.what, p.envName);
+  if (opts.fresh) rmSync(opts.dataDir, { recursive: true, force: true });
+  mkdirSync(opts.dataDir, { recursive: true });
+  const secrets = loadOrCreateSecrets(opts.dataDir);
   const jwtSecret = e.SUPABASE_JWT_SECRET ?? secrets.jwtSecret;
   if (!embedded.rest && !e.SUPABASE_JWT_SECRET) {
     throw new Error('задан SUPABASE_URL, но не задан SUPABASE_JWT_SECRET (секрет JWT проекта).');
@@ -176,9 +196,6 @@ async function startParts(
     await client.connect();
     await client.query(`alter role authenticator with login password '${secrets.authenticatorPassword}'`);
     await client.end();
-    await assertPortFree(opts.ports.postgrest, 'PostgREST', 'POSTGREST_PORT');
-    await assertPortFree(opts.ports.postgrestAdmin, 'PostgREST admin', 'POSTGREST_ADMIN_PORT');
-    await assertPortFree(opts.ports.gateway, 'Supabase API', 'SUPABASE_PORT');
     const dbHost = new URL(databaseUrl);
     dbHost.username = 'authenticator';
     dbHost.password = secrets.authenticatorPassword;
@@ -231,7 +248,6 @@ async function startParts(
       );
     }
     chmodSync(binary, 0o755); // npm does not keep the executable bit of this package's binary
-    await assertPortFree(opts.ports.meilisearch, 'Meilisearch', 'MEILI_PORT');
     meiliUrl = `http://127.0.0.1:${opts.ports.meilisearch}`;
     meiliKey = secrets.meiliMasterKey;
     const dir = path.join(path.resolve(opts.dataDir), 'meilisearch');

@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
 
   const stack: Stack = await startStack({
     dataDir: DATA_DIR,
-    ports: { postgres: 55322, gateway: 55321, postgrest: 55323, postgrestAdmin: 55324, meilisearch: 57701 },
+    ports: { postgres: 24432, gateway: 24431, postgrest: 24433, postgrestAdmin: 24434, meilisearch: 24700 },
     log,
     verbose,
   });

@@ -19,11 +19,11 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: '',
   DATA_DIR: dataDir,
   PORT: '3200',
-  PG_PORT: '56522',
-  SUPABASE_PORT: '56521',
-  POSTGREST_PORT: '56523',
-  POSTGREST_ADMIN_PORT: '56524',
-  MEILI_PORT: '57900',
+  PG_PORT: '26532',
+  SUPABASE_PORT: '26531',
+  POSTGREST_PORT: '26533',
+  POSTGREST_ADMIN_PORT: '26534',
+  MEILI_PORT: '26700',
 };
 delete env.ORIGIN;
 
@@ -32,7 +32,7 @@ async function leftovers(): Promise<string[]> {
   const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.includes(dataDir));
-  const ports = [3200, 56521, 56522, 56523, 56524, 57900];
+  const ports = [3200, 26531, 26532, 26533, 26534, 26700];
   const open = await Promise.all(
     ports.map(
       (port) =>

@@ -36,6 +36,19 @@ export async function createAccount(
       status: 400,
     };
   }
+  // better-auth answers a sign-up for a taken address with a made-up success (so as not to reveal
+  // accounts); our forms promise to say so next to the field, like every job site does.
+  const taken = await db().query('select 1 from better_auth."user" where lower(email) = lower($1)', [
+    account.email,
+  ]);
+  if (taken.rowCount) {
+    return {
+      ok: false,
+      field: 'email',
+      message: 'Этот адрес уже зарегистрирован. Войдите или восстановите пароль.',
+      status: 409,
+    };
+  }
   let userId: string;
   try {
     const result = await auth.api.signUpEmail({
