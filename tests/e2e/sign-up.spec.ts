@@ -100,7 +100,7 @@ test('a new student signs up, confirms the address from the letter and lands on 
 
   // The consent (152-ФЗ) is recorded with a timestamp.
   const { rows } = await testDb().query<{ role: string; consents: number }>(
-    `select p.role, (select count(*) from public.consents c where c.profile_id = p.id and c.created_at is not null)::int as consents
+    `select p.role, (select count(*) from public.consents c where c.profile_id = p.id and c.granted_at is not null)::int as consents
        from public.profiles p where p.email = $1`,
     [student.email],
   );
