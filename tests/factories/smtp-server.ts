@@ -16,12 +16,24 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export interface StartSmtpServerOptions {
+  /** Answer every RCPT TO with `550 Почтовый ящик недоступен` (the message is never accepted). */
+  rejectRecipients?: boolean;
+}
+
+/** A real SMTP server on a free loopback port. */
+export async function startSmtpServer({
+  rejectRecipients = false,
+}: StartSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!rejectRecipients) return callback();
+      callback(Object.assign(new Error('Почтовый ящик недоступен'), { responseCode: 550 }));
+    },
     onData(stream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -102,6 +114,8 @@ function decodeBody(body: string, encoding = '7bit'): string {
 export interface ParsedMessage {
   /** Decoded top-level headers, names in lower case. */
   headers: Map<string, string>;
+  /** The decoded To header. */
+  to: string;
   subject: string;
   text: string;
   html: string;
@@ -126,5 +140,11 @@ export function parseMessage(raw: string): ParsedMessage {
     text = decodeBody(body, headers.get('content-transfer-encoding'));
   }
   const decoded = new Map([...headers].map(([k, v]) => [k, decodeHeader(v)]));
-  return { headers: decoded, subject: decoded.get('subject') ?? '', text, html };
+  return {
+    headers: decoded,
+    to: decoded.get('to') ?? '',
+    subject: decoded.get('subject') ?? '',
+    text,
+    html,
+  };
 }

@@ -5,10 +5,8 @@
  * attempts.
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker';
 import pg from 'pg';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueEmail } from '../../src/lib/server/email/enqueue.ts';
 import { renderEmail } from '../../src/lib/server/email/templates.ts';
@@ -22,132 +20,9 @@ import { migrateJobQueue } from '../../src/lib/server/jobs/migrate-queue.ts';
 import { startWorker, type WorkerHandle } from '../../src/lib/server/jobs/runner.ts';
 import { taskList } from '../../src/lib/server/jobs/task-list.ts';
 import { makeSendEmail } from '../../src/lib/server/jobs/tasks/send-email.ts';
+import { parseMessage, startSmtpServer } from '../factories/smtp-server.ts';
 
 const FROM = 'КемероVоПРОФИ <no-reply@kemerovo-profi.test>';
-
-interface ReceivedMessage {
-  envelopeTo: string[];
-  raw: string;
-}
-
-interface TestSmtpServer {
-  url: string;
-  received: ReceivedMessage[];
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on a free loopback port; `rejectRecipients` answers every RCPT TO with 550. */
-async function startSmtpServer(rejectRecipients = false): Promise<TestSmtpServer> {
-  const received: ReceivedMessage[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (!rejectRecipients) return callback();
-      callback(Object.assign(new Error('Почтовый ящик недоступен'), { responseCode: 550 }));
-    },
-    onData(stream, session: SMTPServerSession, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-// --- a minimal MIME reader: enough for nodemailer's multipart/alternative output -----------------
-
-function splitHeaders(raw: string): { headers: Map<string, string>; body: string } {
-  const at = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, at).replace(/\r\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: raw.slice(at + 4) };
-}
-
-function quotedPrintable(text: string): Buffer {
-  const src = text.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < src.length; i++) {
-    const hex = src.slice(i + 1, i + 3);
-    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(src[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** Decodes RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=) of a header value. */
-function decodeHeader(value: string): string {
-  const joined = value.replace(/\?=\s+=\?/g, '?==?');
-  let bytes: Buffer[] = [];
-  let out = '';
-  let last = 0;
-  const flush = () => {
-    out += Buffer.concat(bytes).toString('utf8');
-    bytes = [];
-  };
-  for (const m of joined.matchAll(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g)) {
-    if (m.index > last) {
-      flush();
-      out += joined.slice(last, m.index);
-    }
-    bytes.push(
-      m[1].toUpperCase() === 'B' ? Buffer.from(m[2], 'base64') : quotedPrintable(m[2].replace(/_/g, ' ')),
-    );
-    last = m.index + m[0].length;
-  }
-  flush();
-  return out + joined.slice(last);
-}
-
-function decodeBody(body: string, encoding = '7bit'): string {
-  if (/quoted-printable/i.test(encoding)) return quotedPrintable(body).toString('utf8');
-  if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return body;
-}
-
-/** The decoded headers and the text/plain part of a message. */
-function parseMessage(raw: string): { to: string; subject: string; text: string } {
-  const { headers, body } = splitHeaders(raw);
-  const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
-  let text = '';
-  if (boundary) {
-    for (const part of body.split(`--${boundary}`)) {
-      if (!part.includes('\r\n\r\n')) continue;
-      const p = splitHeaders(part.replace(/^\r\n/, ''));
-      if (/^text\/plain/i.test(p.headers.get('content-type') ?? '')) {
-        text = decodeBody(p.body, p.headers.get('content-transfer-encoding'));
-      }
-    }
-  } else {
-    text = decodeBody(body, headers.get('content-transfer-encoding'));
-  }
-  return {
-    to: decodeHeader(headers.get('to') ?? ''),
-    subject: decodeHeader(headers.get('subject') ?? ''),
-    text,
-  };
-}
 
 // --- the tests ------------------------------------------------------------------------------------
 
@@ -254,7 +129,7 @@ describe('email delivery', () => {
   });
 
   it('records a refused letter, retries it, and marks it failed after the last attempt', async () => {
-    const smtp = await startSmtpServer(true);
+    const smtp = await startSmtpServer({ rejectRecipients: true });
     const transport = createTransport(smtp.url, FROM);
     try {
       const to = recipient('nobody');
