@@ -12,6 +12,7 @@
  */
 import type pg from 'pg';
 import type { OpportunityKind } from '../../src/lib/opportunities.ts';
+import { emptyKindColumns } from '../../src/lib/server/opportunities/empty-kind-columns.ts';
 
 export type OpportunityStatus = 'draft' | 'moderation' | 'published' | 'rejected' | 'closed' | 'expired';
 
@@ -1812,24 +1813,7 @@ export function createOpportunityGenerator(
       contact_email: f.contactEmail,
       contact_phone: f.contactPhone,
       apply_by: null,
-      programme_codes: [],
-      university_ids: [],
-      years_of_study: [],
-      is_paid: false,
-      pay_from: null,
-      pay_to: null,
-      schedule: null,
-      employment_type: null,
-      experience: null,
-      seats: null,
-      starts_on: null,
-      ends_on: null,
-      duration_weeks: null,
-      practice_type: null,
-      stipend_count: null,
-      selection_criteria: null,
-      work_years_after: null,
-      support_offered: null,
+      ...emptyKindColumns(),
       published_at: null,
       expires_at: null,
       publish_days: 30,

@@ -1,5 +1,6 @@
 import type { OpportunityInput } from '../../schemas/opportunity.ts';
 import type { Database } from '../../database.types.ts';
+import { emptyKindColumns } from './empty-kind-columns.ts';
 import { renderDescription } from './render-description.ts';
 
 type Update = Database['public']['Tables']['opportunities']['Update'];
@@ -40,24 +41,7 @@ export function opportunityColumns(
     contact_email: input.contactEmail,
     contact_phone: input.contactPhone,
     apply_by: input.applyBy,
-    programme_codes: [],
-    university_ids: [],
-    years_of_study: [],
-    is_paid: false,
-    pay_from: null,
-    pay_to: null,
-    schedule: null,
-    employment_type: null,
-    experience: null,
-    seats: null,
-    starts_on: null,
-    ends_on: null,
-    duration_weeks: null,
-    practice_type: null,
-    stipend_count: null,
-    selection_criteria: null,
-    work_years_after: null,
-    support_offered: null,
+    ...emptyKindColumns(),
   };
   switch (input.kind) {
     case 'internship':

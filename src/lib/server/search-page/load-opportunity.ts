@@ -1,3 +1,4 @@
+import type { Database } from '../../database.types.ts';
 import type { Supabase } from '../supabase.ts';
 import { loadClassifiers, loadUniversities } from '../reference.ts';
 
@@ -40,41 +41,46 @@ export async function loadPublicOpportunity(supabase: Supabase, id: string) {
   };
 }
 
-export interface PublicOpportunityRow {
-  id: string;
-  kind: 'internship' | 'practice' | 'stipend' | 'target_agreement' | 'vacancy';
-  title: string;
-  description_html: string;
-  industry_code: string | null;
-  district_code: string | null;
-  is_remote: boolean;
-  address: string | null;
-  contact_name: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  apply_by: string | null;
-  programme_codes: string[];
-  university_ids: string[];
-  years_of_study: number[];
-  is_paid: boolean;
-  pay_from: number | null;
-  pay_to: number | null;
-  schedule: string | null;
-  employment_type: string | null;
-  experience: string | null;
-  seats: number | null;
-  starts_on: string | null;
-  ends_on: string | null;
-  duration_weeks: number | null;
-  practice_type: string | null;
-  stipend_count: number | null;
-  selection_criteria: string | null;
-  work_years_after: number | null;
-  support_offered: string | null;
-  published_at: string | null;
-  expires_at: string | null;
-  organization_id: string;
+type OpportunityTableRow = Database['public']['Tables']['opportunities']['Row'];
+
+/** The columns of PUBLIC_COLUMNS, typed from the generated schema, with the joined names. */
+export type PublicOpportunityRow = Pick<
+  OpportunityTableRow,
+  | 'id'
+  | 'kind'
+  | 'title'
+  | 'description_html'
+  | 'industry_code'
+  | 'district_code'
+  | 'is_remote'
+  | 'address'
+  | 'contact_name'
+  | 'contact_email'
+  | 'contact_phone'
+  | 'apply_by'
+  | 'programme_codes'
+  | 'university_ids'
+  | 'years_of_study'
+  | 'is_paid'
+  | 'pay_from'
+  | 'pay_to'
+  | 'schedule'
+  | 'employment_type'
+  | 'experience'
+  | 'seats'
+  | 'starts_on'
+  | 'ends_on'
+  | 'duration_weeks'
+  | 'practice_type'
+  | 'stipend_count'
+  | 'selection_criteria'
+  | 'work_years_after'
+  | 'support_offered'
+  | 'published_at'
+  | 'expires_at'
+  | 'organization_id'
+> & {
   organizations: { id: string; name: string } | null;
   industries: { name: string } | null;
   districts: { name: string } | null;
-}
+};
