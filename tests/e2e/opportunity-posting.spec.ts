@@ -119,11 +119,7 @@ test('the verified demo employer posts a practice for 18.03.01, publishes it, th
     [rows[0].id],
   );
   expect(after.rows[0]).toEqual({ status: 'published', days: 45 });
-  await openLetter(
-    page,
-    'hr@demo.kemerovo-profi.ru',
-    `Публикация «${title}» прошла модерацию — КемероVоПРОФИ`,
-  );
+  await openLetter(page, DEMO.employer.email, `Публикация «${title}» прошла модерацию — КемероVоПРОФИ`);
 });
 
 test.describe('bad input on the posting form', () => {
@@ -228,8 +224,9 @@ test('the extend link of the expiry letter works after signing in @phone', async
     `select o.id, o.title from public.opportunities o
        join public.memberships m on m.organization_id = o.organization_id
        join public.profiles p on p.id = m.profile_id
-      where p.email = 'hr@demo.kemerovo-profi.ru' and o.status = 'published'
+      where p.email = $1 and o.status = 'published'
       order by o.expires_at limit 1`,
+    [DEMO.employer.email],
   );
   expect(rows, 'у демо-работодателя есть опубликованная публикация').toHaveLength(1);
   await testDb().query(

@@ -1,19 +1,18 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, demoEmail, type DemoKey } from '../../../scripts/lib/demo-accounts.ts';
 import { followLinkInLetter, SUBJECTS } from './mailbox.ts';
 
-export const DEMO_PASSWORD = 'Kuzbass-Demo-2026';
+export { DEMO_PASSWORD, type DemoKey };
 
 /** The demo log-ins that the launcher seeds (scripts/lib/demo-accounts.ts), with each role's home. */
 export const DEMO = {
-  student: { email: 'student@demo.kemerovo-profi.ru', home: '/student' },
-  graduate: { email: 'graduate@demo.kemerovo-profi.ru', home: '/student' },
-  employer: { email: 'hr@demo.kemerovo-profi.ru', home: '/employer' },
-  employerPending: { email: 'pending@demo.kemerovo-profi.ru', home: '/employer' },
-  university: { email: 'career@demo.kemerovo-profi.ru', home: '/university' },
-  admin: { email: 'admin@demo.kemerovo-profi.ru', home: '/admin' },
-} as const;
-
-export type DemoKey = keyof typeof DEMO;
+  student: { email: demoEmail('student'), home: '/student' },
+  graduate: { email: demoEmail('graduate'), home: '/student' },
+  employer: { email: demoEmail('employer'), home: '/employer' },
+  employerPending: { email: demoEmail('employerPending'), home: '/employer' },
+  university: { email: demoEmail('university'), home: '/university' },
+  admin: { email: demoEmail('admin'), home: '/admin' },
+} as const satisfies Record<DemoKey, { email: string; home: string }>;
 
 let sequence = 0;
 
