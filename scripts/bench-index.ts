@@ -66,9 +66,8 @@ try {
   const pending: Promise<void>[] = [];
   console.log(`[bench] ${K} изменений по одному, раз в 250 мс…`);
   for (let i = 0; i < K; i++) {
-    const token = `метка${randomBytes(4)
-      .toString('hex')
-      .replace(/\d/g, (d) => 'абвгдежзик'[Number(d)])}`;
+    // one Cyrillic word: a token of mixed scripts would be split into several words
+    const token = `метка${[...randomBytes(5).toString('hex')].map((c) => 'абвгдежзиклмнопр'[parseInt(c, 16)]).join('')}`;
     let id: string;
     if (i % 2 === 0) {
       id = existing[i].id;
@@ -94,7 +93,7 @@ try {
     pending.push(
       (async () => {
         for (;;) {
-          const res = await index.search(token, { attributesToRetrieve: ['id'], limit: 1 });
+          const res = await index.search(token, { attributesToRetrieve: ['id'], limit: 20 });
           if (res.hits.some((h) => h.id === id)) break;
           await new Promise((r) => setTimeout(r, 20));
         }

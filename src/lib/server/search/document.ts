@@ -12,6 +12,11 @@ export interface DocumentSelection {
   /** keyset pagination over id, for full rebuilds */
   afterId?: string;
   limit?: number;
+  /**
+   * With ids: read each posting only after any transaction changing it has ended (`for share`),
+   * so that a change whose index job was swallowed while this job was being fetched is seen.
+   */
+  waitForWriters?: boolean;
 }
 
 /**
@@ -50,6 +55,11 @@ export async function loadOpportunityDocuments(
     throw new Error('loadOpportunityDocuments: укажите ids, organizationId или all');
   }
   const limit = where.limit ? `limit ${param(where.limit)}::int` : '';
+  if (where.waitForWriters && where.ids) {
+    // Waits for every open transaction writing these rows (whatever their state); the query
+    // below is then a new statement that sees what they committed.
+    await client.query('select from public.opportunities where id = any($1::uuid[]) for share', [where.ids]);
+  }
   const { rows } = await client.query<OpportunityDocument>(
     `select o.id::text as id,
             o.kind::text as kind,

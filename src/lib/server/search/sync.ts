@@ -22,12 +22,13 @@ export async function syncOpportunities(
   meili: Meilisearch,
   ids: string[],
   uid = OPPORTUNITIES_INDEX,
+  options: { waitForWriters?: boolean } = {},
 ): Promise<SyncCounts & { taskUids: number[] }> {
   const index = meili.index<OpportunityDocument>(uid);
   const out = { upserted: 0, deleted: 0, taskUids: [] as number[] };
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const docs = await loadOpportunityDocuments(db, { ids: chunk });
+    const docs = await loadOpportunityDocuments(db, { ids: chunk, waitForWriters: options.waitForWriters });
     const found = new Set(docs.map((d) => d.id));
     const gone = chunk.filter((id) => !found.has(id));
     if (docs.length) {

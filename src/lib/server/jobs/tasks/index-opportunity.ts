@@ -43,7 +43,25 @@ export function makeIndexOpportunity(
     try {
       const meili = getMeili();
       await ensureSearchIndexOnce(meili);
-      await helpers.withPgClient((client) => syncOpportunities(client, meili, [id]));
+      // Two jobs of one posting can run at once (a change while its job runs queues another):
+      // a lock per posting makes the later one read and enqueue after the earlier, and
+      // Meilisearch applies tasks in order, so the newest state wins. And a change committed while
+      // this job was being fetched may find the job locked and queue nothing (measured: about 1
+      // in 50 publications under load), so the posting is read only after any transaction
+      // writing it has ended: that change is then seen here.
+      await helpers.withPgClient(async (client) => {
+        await client.query('begin');
+        try {
+          await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+            `index_opportunity:${id}`,
+          ]);
+          await syncOpportunities(client, meili, [id], undefined, { waitForWriters: true });
+          await client.query('commit');
+        } catch (err) {
+          await client.query('rollback').catch(() => {});
+          throw err;
+        }
+      });
     } catch (err) {
       if (!isMeiliUnreachable(err)) throw err;
       helpers.logger.debug(`index_opportunity ${id}: Meilisearch недоступен, повтор через 3 с`);
