@@ -14,6 +14,8 @@ const handleAuthEndpoints: Handle = ({ event, resolve }) =>
 const handlePerson: Handle = async ({ event, resolve }) => {
   event.locals.person = null;
   event.locals.supabase = anonClient();
+  // Most requests (search, public pages) come without a session: no session lookup for them.
+  if (!event.cookies.getAll().some((c) => c.name.endsWith('kp.session_token'))) return resolve(event);
   const session = await auth().api.getSession({ headers: event.request.headers });
   if (session?.user.emailVerified) {
     const { person, supabase } = await loadPerson(session.user);
