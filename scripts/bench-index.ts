@@ -25,7 +25,7 @@ const K = Number(values.changes);
 const stack = await startBenchStack('.data/bench-index');
 Object.assign(process.env, stack.env);
 const pool = new pg.Pool({ connectionString: stack.env.DATABASE_URL, max: 6 });
-const { Meilisearch } = await import('meilisearch');
+const { createMeiliClient } = await import('../src/lib/server/search/client.ts');
 const { rebuildSearchIndex } = await import('../src/lib/server/search/reindex.ts');
 const { startWorker } = await import('../src/lib/server/jobs/runner.ts');
 let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
@@ -36,11 +36,10 @@ try {
   await client.query('vacuum analyze public.opportunities');
   client.release();
 
-  const meili = new Meilisearch({
-    host: stack.env.MEILISEARCH_URL,
-    apiKey: stack.env.MEILISEARCH_MASTER_KEY,
-    timeout: 60_000,
-  });
+  const meili = createMeiliClient(
+    { url: stack.env.MEILISEARCH_URL, apiKey: stack.env.MEILISEARCH_MASTER_KEY },
+    60_000,
+  );
   console.log('[bench] полная переиндексация…');
   const reindex = await rebuildSearchIndex(pool, meili, {
     onProgress: ({ indexed, total, docsPerSecond }) =>

@@ -156,7 +156,7 @@ let app: ChildProcess | undefined;
 const pool = new pg.Pool({ connectionString: stack.env.DATABASE_URL, max: 2 });
 try {
   Object.assign(process.env, stack.env);
-  const { Meilisearch } = await import('meilisearch');
+  const { createMeiliClient, MEILI_HEADERS } = await import('../src/lib/server/search/client.ts');
   const { rebuildSearchIndex } = await import('../src/lib/server/search/reindex.ts');
   const { meiliSearchRequest, fallbackFilters } = await import('../src/lib/server/search/search.ts');
   const { parseSearchParams, PAGE_SIZE } = await import('../src/lib/schemas/search.ts');
@@ -169,11 +169,10 @@ try {
   client.release();
   console.log(`[bench] сгенерировано за ${fmt((Date.now() - t) / 1000, 1)} с`);
 
-  const meili = new Meilisearch({
-    host: stack.env.MEILISEARCH_URL,
-    apiKey: stack.env.MEILISEARCH_MASTER_KEY,
-    timeout: 60_000,
-  });
+  const meili = createMeiliClient(
+    { url: stack.env.MEILISEARCH_URL, apiKey: stack.env.MEILISEARCH_MASTER_KEY },
+    60_000,
+  );
   console.log('[bench] полная переиндексация…');
   const reindex = await rebuildSearchIndex(pool, meili);
   console.log(
@@ -199,7 +198,9 @@ try {
     const params = parseSearchParams(new URLSearchParams(query));
     return JSON.stringify({ q: params.q, ...meiliSearchRequest(params) });
   };
+  // the headers the app's client sends (no compression: see MEILI_HEADERS)
   const meiliHeaders = {
+    ...MEILI_HEADERS,
     authorization: `Bearer ${stack.env.MEILISEARCH_MASTER_KEY}`,
     'content-type': 'application/json',
   };

@@ -27,7 +27,7 @@ const meiliUrl = process.env.MEILISEARCH_URL;
 const meiliKey = process.env.MEILISEARCH_MASTER_KEY;
 if (!meiliUrl || !meiliKey) fail('задайте MEILISEARCH_URL и MEILISEARCH_MASTER_KEY');
 
-const { Meilisearch } = await import('meilisearch');
+const { createMeiliClient } = await import('../src/lib/server/search/client.ts');
 const { rebuildSearchIndex } = await import('../src/lib/server/search/reindex.ts');
 
 export const formatNumber = (n: number) =>
@@ -37,7 +37,7 @@ export const formatNumber = (n: number) =>
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 try {
-  const meili = new Meilisearch({ host: meiliUrl!, apiKey: meiliKey!, timeout: 60_000 });
+  const meili = createMeiliClient({ url: meiliUrl!, apiKey: meiliKey! }, 60_000);
   log('поиск', 'перестраиваю индекс opportunities из Postgres');
   const result = await rebuildSearchIndex(pool, meili, {
     onProgress: ({ indexed, total, docsPerSecond }) =>

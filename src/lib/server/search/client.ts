@@ -14,6 +14,24 @@ export interface MeiliTarget {
   apiKey: string;
 }
 
+/**
+ * Headers of every request to Meilisearch. `accept-encoding: identity`: Meilisearch streams a
+ * compressed response in pieces, and on a kept-alive connection the last piece waits for the
+ * client's delayed ACK (Nagle), about 40 ms a request. Node's fetch asks for gzip/br by default;
+ * uncompressed answers take 2–4 ms on loopback. Measured by `npm run bench:search`.
+ */
+export const MEILI_HEADERS: Readonly<Record<string, string>> = { 'accept-encoding': 'identity' };
+
+/** A new Meilisearch client (the master key: server-only) with MEILI_HEADERS. */
+export function createMeiliClient(target: MeiliTarget, timeout: number): Meilisearch {
+  return new Meilisearch({
+    host: target.url,
+    apiKey: target.apiKey,
+    timeout,
+    requestInit: { headers: { ...MEILI_HEADERS } },
+  });
+}
+
 const clients = new Map<string, Meilisearch>();
 
 /**
@@ -29,7 +47,7 @@ export function meiliClient(options: { timeoutMs?: number; target?: MeiliTarget 
   const key = `${target.url}\n${target.apiKey}\n${timeout}`;
   let client = clients.get(key);
   if (!client) {
-    client = new Meilisearch({ host: target.url, apiKey: target.apiKey, timeout });
+    client = createMeiliClient(target, timeout);
     clients.set(key, client);
   }
   return client;
