@@ -1,5 +1,6 @@
 import { building } from '$app/environment';
 import { auth } from '$lib/server/auth';
+import { handleCrossSiteForms } from '$lib/server/csrf';
 import { loadPerson } from '$lib/server/session';
 import { anonClient } from '$lib/server/supabase';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
@@ -34,7 +35,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(handleAuthEndpoints, handlePerson, handleHeaders);
+export const handle = sequence(handleCrossSiteForms, handleAuthEndpoints, handlePerson, handleHeaders);
 
 export const handleError: HandleServerError = ({ error, status }) => {
   if (status !== 404) console.error(error);

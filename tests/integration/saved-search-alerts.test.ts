@@ -175,6 +175,8 @@ describe('saved-search alerts', () => {
     const link = /http:\/\/127\.0\.0\.1:3100\/unsubscribe\/([A-Za-z0-9_-]+)/.exec(parsed.text);
     expect(link).not.toBeNull();
     expect(parsed.headers.get('list-unsubscribe')).toBe(`<${link![0]}>`);
+    // RFC 8058: mail apps may POST this body to the link above (one-click unsubscribe)
+    expect(parsed.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
 
     const { rows } = await testDb().query<{ last_sent_at: Date | null }>(
       'select last_sent_at from public.saved_searches where id = $1',

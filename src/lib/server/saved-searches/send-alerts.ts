@@ -107,7 +107,13 @@ async function alert(
         unsubscribeUrl,
       },
     },
-    { headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` } },
+    {
+      headers: {
+        'List-Unsubscribe': `<${unsubscribeUrl}>`,
+        // RFC 8058: mail apps may unsubscribe in one click by POSTing this body to the link above
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    },
   );
   return true;
 }
