@@ -102,8 +102,15 @@ try {
 
   if (!flags['no-seed']) {
     const { seedDemo } = await import('./lib/seed.ts');
-    const { closeDb } = await import('../src/lib/server/db.ts');
-    await seedDemo(log);
+    const { closeDb, db } = await import('../src/lib/server/db.ts');
+    if (await seedDemo(log)) {
+      // the demo postings are searchable before the app says it is ready (their index jobs, queued
+      // by the seed, then find nothing left to do)
+      const { reconcileSearchIndex } = await import('../src/lib/server/search/sync.ts');
+      const { meiliClient } = await import('../src/lib/server/search/client.ts');
+      const done = await reconcileSearchIndex(db(), meiliClient());
+      log('поиск', `проиндексировано публикаций: ${done.upserted}`);
+    }
     await closeDb();
   }
 

@@ -85,6 +85,21 @@ test('as anon: a typo finds, filters with counts narrow, the URL keeps the query
   await expect.poll(() => total(page)).toBe(byKind);
 });
 
+test('as anon: a misspelt query is corrected, and the link searches it as typed', async ({ page }) => {
+  await page.goto(`/opportunities?q=${encodeURIComponent('програмист')}`);
+  const note = page.getByTestId('correction');
+  await expect(note).toContainText('Показаны результаты по запросу «программист»');
+  await expect(hits(page).first().locator('mark').first()).toHaveText(/^программист$/i);
+  await expectNoAxeViolations(page);
+
+  await note.getByRole('link', { name: 'Искать «програмист» как написано' }).click();
+  await expect(page).toHaveURL(/exact=1/);
+  await expect(page.getByTestId('correction')).toHaveCount(0);
+  await expect(page.getByLabel('Что ищете')).toHaveValue('програмист');
+  // Meilisearch's own typo tolerance still finds the postings
+  await expect(hits(page).first()).toContainText(/программист/i);
+});
+
 test('as anon: the opportunity page and the employer page open from a result', async ({ page }) => {
   await page.goto('/opportunities?kind=practice');
   const first = hits(page).first();

@@ -180,6 +180,45 @@ describe('search', () => {
     expect(hitIds(typo)).toContain(id);
   });
 
+  test('a misspelt word is corrected: the same postings in the same order as spelt right', async () => {
+    const ids = await Promise.all([
+      insertPublished({ title: 'Гидрогеолог' }),
+      insertPublished({ title: 'Ведущий гидрогеолог рудника', kind: 'internship' }),
+      insertPublished({ title: 'Бондарь на участок дубовых бочек' }),
+    ]);
+    await eventually(
+      'в индексе',
+      () => Promise.all(ids.map(isIndexed)),
+      (v) => v.every(Boolean),
+    );
+
+    const right = await search('q=гидрогеолог');
+    expect(right.correction).toBeNull();
+    const typo = await search('q=гидрогиолог');
+    expect(typo.correction).toEqual({ query: 'гидрогеолог' });
+    expect(hitIds(typo)).toEqual(hitIds(right));
+    expect(hitIds(typo).slice(0, 2)).toEqual([ids[0], ids[1]]);
+    expect(typo.hits[0].titleHighlighted).toBe('<mark>Гидрогеолог</mark>');
+    // the filters apply to the corrected search too
+    expect(hitIds(await search('q=гидрогиолог&kind=internship'))).toEqual([ids[1]]);
+
+    // «as typed»: no correction, Meilisearch's own typo tolerance still finds both
+    const exact = await search('q=гидрогиолог&exact=1');
+    expect(exact.correction).toBeNull();
+    expect(new Set(hitIds(exact))).toEqual(new Set([ids[0], ids[1]]));
+
+    // the first two letters swapped in a short word: Meilisearch finds nothing, the app does
+    expect(hitIds(await search('q=обндарь&exact=1'))).toEqual([]);
+    const swapped = await search('q=обндарь');
+    expect(swapped.correction).toEqual({ query: 'бондарь' });
+    expect(hitIds(swapped)).toEqual([ids[2]]);
+
+    // nothing near: nothing found and nothing claimed
+    const none = await search('q=щъыьэ');
+    expect(none.correction).toBeNull();
+    expect(none.total).toBe(0);
+  });
+
   test('synonyms: "айти" finds an "ИТ" posting, "медик" a "врач" one', async () => {
     const it = await insertPublished({ title: 'Стажёр ИТ-отдела угольной компании', kind: 'internship' });
     const doctor = await insertPublished({ title: 'Врач-терапевт здравпункта шахты', industry: 'Q' });

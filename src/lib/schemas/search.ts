@@ -27,6 +27,8 @@ export interface SearchParams {
   deadlineFrom: string | null;
   sort: SearchSort;
   page: number;
+  /** search the words as typed: no spelling correction («Искать как написано») */
+  exact: boolean;
 }
 
 const many = (params: URLSearchParams, key: string, ok: (v: string) => boolean) =>
@@ -61,6 +63,7 @@ export function parseSearchParams(params: URLSearchParams): SearchParams {
     deadlineFrom: deadline && /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : null,
     sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as SearchSort) : 'relevance',
     page: int(params.get('page'), 1, 500) ?? 1,
+    exact: params.get('exact') === '1',
   };
 }
 
@@ -80,6 +83,7 @@ export function searchQueryString(p: Partial<SearchParams>): string {
   for (const v of p.schedule ?? []) out.append('schedule', v);
   if (p.deadlineFrom) out.set('deadline', p.deadlineFrom);
   if (p.sort && p.sort !== 'relevance') out.set('sort', p.sort);
+  if (p.exact) out.set('exact', '1');
   if (p.page && p.page > 1) out.set('page', String(p.page));
   return out.toString();
 }

@@ -3,6 +3,7 @@ import { PAGE_SIZE, type SearchParams } from '../../schemas/search.ts';
 import type { OpportunityKind } from '../../opportunities.ts';
 import type { Supabase } from '../supabase.ts';
 import { meiliClient, OPPORTUNITIES_INDEX, SEARCH_TIMEOUT_MS } from './client.ts';
+import { matchedWords, suggestCorrection, transposedQueries, type MatchesPosition } from './correction.ts';
 import { MARK_END, MARK_START, markedToHtml, markQueryWords, snippetAround } from './highlight.ts';
 import type { FacetCounts, OpportunityDocument, SearchHit, SearchResult } from './types.ts';
 
@@ -25,7 +26,7 @@ const SORT_RULES: Record<SearchParams['sort'], string[] | undefined> = {
   pay: ['pay_max:desc'],
 };
 
-const RETRIEVE = [
+const SHOWN = [
   'id',
   'kind',
   'title',
@@ -40,6 +41,8 @@ const RETRIEVE = [
   'apply_by',
   'published_at_ts',
 ] as const;
+// not shown, but read for spelling correction (the words the index matched)
+const RETRIEVE = [...SHOWN, 'programme_names', 'industry_name'] as const;
 
 /** Kemerovo is UTC+7 all year: an apply-by date ends at 17:00 UTC of that day. */
 const LOCAL_OFFSET_S = 7 * 3600;
@@ -106,21 +109,51 @@ let lastWarning = 0;
 
 type IndexedHit = Pick<OpportunityDocument, (typeof RETRIEVE)[number]> & {
   _formatted?: Partial<Record<'title' | 'description', string>>;
+  _matchesPosition?: MatchesPosition;
 };
 
 /**
+ * The Meilisearch part of a search: one request, and a second one when the query had a misspelt
+ * word (src/lib/server/search/correction.ts). Exported for the benchmark, which times exactly these
+ * requests against the app.
+ */
+export async function searchMeilisearch(meili: Meilisearch, params: SearchParams, nowS: number) {
+  const index = meili.index<OpportunityDocument>(OPPORTUNITIES_INDEX);
+  const request = meiliSearchRequest(params, nowS);
+  const correct = params.q !== '' && !params.exact;
+  let res = await index.search<IndexedHit>(params.q, { ...request, showMatchesPosition: correct });
+  let correction: SearchResult['correction'] = null;
+  if (correct) {
+    // every hit matched a misspelt word only through a typo: search again as the index spells it;
+    // nothing found: try the query with two neighbouring letters swapped
+    const corrected = res.hits.length
+      ? suggestCorrection(
+          params.q,
+          res.hits.map((h) => matchedWords(h, h._matchesPosition)),
+        )
+      : await bestTransposition(meili, params.q, request.filter);
+    if (corrected) {
+      const again = await index.search<IndexedHit>(corrected, request);
+      if (again.hits.length) {
+        res = again;
+        correction = { query: corrected };
+      }
+    }
+  }
+  return { res, correction };
+}
+
+/**
  * Searches published opportunities: Meilisearch first (Russian relevance, typos, synonyms,
- * facets); if it fails in any way (down, slow, erroring) the same query is answered by Postgres
- * full-text and trigram search with `degraded: true`.
+ * facets, spelling correction); if it fails in any way (down, slow, erroring) the same query is
+ * answered by Postgres full-text and trigram search with `degraded: true`.
  */
 export async function searchOpportunities(params: SearchParams, deps: SearchDeps): Promise<SearchResult> {
   const started = performance.now();
   const now = deps.now?.() ?? Date.now();
   try {
     const meili = deps.meili ?? meiliClient({ timeoutMs: SEARCH_TIMEOUT_MS });
-    const res = await meili
-      .index<OpportunityDocument>(OPPORTUNITIES_INDEX)
-      .search<IndexedHit>(params.q, meiliSearchRequest(params, now / 1000));
+    const { res, correction } = await searchMeilisearch(meili, params, now / 1000);
     // page/hitsPerPage was asked for: the response has exhaustive totalHits and totalPages
     const { totalHits, totalPages } = res as { totalHits?: number; totalPages?: number };
     const total = totalHits ?? res.estimatedTotalHits ?? 0;
@@ -130,6 +163,7 @@ export async function searchOpportunities(params: SearchParams, deps: SearchDeps
       page: params.page,
       pageCount: totalPages ?? Math.ceil(total / PAGE_SIZE),
       facets: normalizeFacets(res.facetDistribution),
+      correction,
       degraded: false,
       tookMs: Math.round(performance.now() - started),
     };
@@ -143,7 +177,32 @@ export async function searchOpportunities(params: SearchParams, deps: SearchDeps
   }
 }
 
-function toHit(h: IndexedHit, markedTitle: string, markedSnippet: string): SearchHit {
+/** Of the swapped-letter variants of `q`, the one that finds the most postings (none: null). */
+async function bestTransposition(meili: Meilisearch, q: string, filter: MeiliSearchParams['filter']) {
+  const variants = transposedQueries(q);
+  if (!variants.length) return null;
+  const { results } = await meili.multiSearch({
+    queries: variants.map((v) => ({
+      indexUid: OPPORTUNITIES_INDEX,
+      q: v,
+      filter,
+      limit: 1,
+      attributesToRetrieve: ['id'],
+    })),
+  });
+  let best: { q: string; hits: number } | null = null;
+  results.forEach((r, i) => {
+    const hits = r.estimatedTotalHits ?? r.totalHits ?? 0;
+    if (hits > 0 && (!best || hits > best.hits)) best = { q: variants[i], hits };
+  });
+  return (best as { q: string } | null)?.q ?? null;
+}
+
+function toHit(
+  h: Pick<OpportunityDocument, (typeof SHOWN)[number]>,
+  markedTitle: string,
+  markedSnippet: string,
+): SearchHit {
   return {
     id: h.id,
     kind: h.kind as OpportunityKind,
@@ -218,7 +277,7 @@ async function searchFallback(p: SearchParams, supabase: Supabase, started: numb
   return {
     hits: result.hits.map((r) =>
       toHit(
-        { ...r, published_at_ts: Date.parse(r.published_at) / 1000 } as IndexedHit,
+        { ...r, kind: r.kind as OpportunityKind, published_at_ts: Date.parse(r.published_at) / 1000 },
         markQueryWords(r.title, p.q),
         snippetAround(markQueryWords(r.description, p.q)),
       ),
@@ -227,6 +286,7 @@ async function searchFallback(p: SearchParams, supabase: Supabase, started: numb
     page: p.page,
     pageCount: Math.ceil(result.total / PAGE_SIZE),
     facets: normalizeFacets(result.facets),
+    correction: null,
     degraded: true,
     tookMs: Math.round(performance.now() - started),
   };

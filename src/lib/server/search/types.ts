@@ -59,6 +59,11 @@ export interface SearchResult {
   pageCount: number;
   /** counts per value for: kind, industry_code, district_code, is_remote, programme_groups, university_ids, years_of_study, is_paid, schedule */
   facets: Record<string, FacetCounts>;
+  /**
+   * Set when the query had a misspelt word and these are the results of the corrected query
+   * (src/lib/server/search/correction.ts); `exact` in the URL turns this off.
+   */
+  correction: { query: string } | null;
   /** true when Meilisearch was unreachable and Postgres full-text search answered */
   degraded: boolean;
   tookMs: number;

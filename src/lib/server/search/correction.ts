@@ -1,0 +1,158 @@
+/**
+ * "Did you mean": spelling correction of a query from the words Meilisearch itself matched.
+ *
+ * Meilisearch already finds «экономсит» as «экономист» (typo tolerance), but a misspelt word can
+ * never be an exact match, so its exactness ranking is lost and the top of the list differs from
+ * the top of the correctly spelt query. When every hit matched a query word only through a typo,
+ * the word the index holds is known from the match positions: the search runs again with that word
+ * and the page says «Показаны результаты по запросу «экономист»», with a link to search as typed
+ * (as hh.ru and web search engines do). Another form of the same word («гостиницы» for
+ * «гостиница», «программиста») is not a misspelling: words with one Snowball stem are left alone.
+ */
+import { newStemmer } from 'snowball-stemmers';
+
+const russian = newStemmer('russian');
+const english = newStemmer('english');
+
+/** The Snowball stem of a normalized word (Russian for Cyrillic, English otherwise). */
+export function stemOf(word: string): string {
+  return (/\p{Script=Cyrillic}/u.test(word) ? russian : english).stem(word);
+}
+
+/** Words shorter than this are never typo-matched (typoTolerance.minWordSizeForTypos.oneTypo). */
+export const MIN_WORD_FOR_ONE_TYPO = 5;
+/** From this length two typos are allowed (typoTolerance.minWordSizeForTypos.twoTypos). */
+export const MIN_WORD_FOR_TWO_TYPOS = 9;
+
+/** Lower case, ё as е: the forms Meilisearch's normalizer treats as equal. */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/ё/g, 'е');
+}
+
+/** The words of a text, normalized (letters and digits; a hyphen or apostrophe splits). */
+export function wordsOf(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord);
+}
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), stopping early once it
+ * must exceed `max` (returns max + 1 then).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  const s = [...a];
+  const t = [...b];
+  if (Math.abs(s.length - t.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[t.length];
+}
+
+/** Meilisearch's `_matchesPosition`: byte offsets (UTF-8) into each attribute's value. */
+export type MatchesPosition = Record<
+  string,
+  { start: number; length: number; /** in an array attribute: which item */ indices?: number[] }[] | undefined
+>;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The whole words the index matched in one hit, read from its match positions (a match of only the
+ * beginning of a word, as the prefix search of the last query word gives, is widened to the word).
+ */
+export function matchedWords(hit: Record<string, unknown>, positions: MatchesPosition | undefined): string[] {
+  const out: string[] = [];
+  for (const [attribute, matches] of Object.entries(positions ?? {})) {
+    const value = hit[attribute];
+    for (const m of matches ?? []) {
+      const text = Array.isArray(value) ? value[m.indices?.[0] ?? 0] : value;
+      if (typeof text !== 'string') continue;
+      const buf = Buffer.from(text, 'utf8');
+      if (m.start + m.length > buf.length) continue;
+      const before = buf.subarray(0, m.start).toString('utf8');
+      const piece = buf.subarray(m.start, m.start + m.length).toString('utf8');
+      if (before.includes('\uFFFD') || piece.includes('\uFFFD')) continue; // offsets inside a letter
+      let start = before.length;
+      let end = start + piece.length;
+      while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+      while (end < text.length && WORD_CHAR.test(text[end])) end++;
+      out.push(...wordsOf(text.slice(start, end)));
+    }
+  }
+  return out;
+}
+
+/**
+ * The corrected query, or null when nothing needs correcting: a query word of typo length that no
+ * hit matched as typed (nor as a prefix) is replaced by the word the hits matched most often
+ * within the typo distance Meilisearch allows for its length. Other words stay as they were typed.
+ */
+export function suggestCorrection(q: string, hitsWords: string[][]): string | null {
+  const typed = q.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) ?? [];
+  if (!hitsWords.length) return null;
+  const seen = new Set(hitsWords.flat());
+  // how many hits matched each word (a word repeated in one hit counts once)
+  const frequency = new Map<string, number>();
+  for (const words of hitsWords)
+    for (const w of new Set(words)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+
+  let changed = false;
+  const out = typed.map((token) => {
+    if (!/[\p{L}\p{N}]/u.test(token)) return token;
+    const word = normalizeWord(token);
+    const length = [...word].length;
+    if (length < MIN_WORD_FOR_ONE_TYPO || /\p{N}/u.test(word)) return token;
+    // matched as typed, or as the beginning of a word (the last word is searched as a prefix)
+    if (seen.has(word) || [...seen].some((w) => w.startsWith(word))) return token;
+    const allowed = length >= MIN_WORD_FOR_TWO_TYPOS ? 2 : 1;
+    const stem = stemOf(word);
+    let best: { w: string; n: number; d: number } | null = null;
+    for (const [w, n] of frequency) {
+      if ([...w].length < MIN_WORD_FOR_ONE_TYPO - 1) continue;
+      const d = editDistance(word, w, allowed);
+      if (d === 0 || d > allowed || stemOf(w) === stem) continue;
+      if (!best || n > best.n || (n === best.n && (d < best.d || (d === best.d && w < best.w))))
+        best = { w, n, d };
+    }
+    if (!best) return token;
+    changed = true;
+    return best.w;
+  });
+  return changed ? out.join('') : null;
+}
+
+/**
+ * Queries that differ from `q` by two neighbouring letters of one word swapped, for the swaps
+ * Meilisearch cannot find itself in a word that gets one typo: at the start of the word («тсажер»:
+ * a typo in the first letter counts as two) and next to «й» or «ё» («раойна»: its normalizer splits
+ * them into two characters). Asked only when a query found nothing; at most `limit` variants.
+ */
+export function transposedQueries(q: string, limit = 24): string[] {
+  const tokens = q.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  tokens.forEach((token, t) => {
+    const letters = [...token];
+    if (letters.length < MIN_WORD_FOR_ONE_TYPO || letters.length >= MIN_WORD_FOR_TWO_TYPOS) return;
+    if (!/^\p{L}+$/u.test(token)) return;
+    for (let i = 0; i + 1 < letters.length; i++) {
+      if (letters[i] === letters[i + 1]) continue;
+      const swapped = [...letters];
+      [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
+      out.add(tokens.map((x, k) => (k === t ? swapped.join('') : x)).join(''));
+    }
+  });
+  return [...out].slice(0, limit);
+}
