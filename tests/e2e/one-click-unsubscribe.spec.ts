@@ -70,6 +70,12 @@ test('a mail provider unsubscribes in one click from its own server; a second PO
   const search = await savedSearchWithToken(`Один клик ${Date.now()}`);
   const other = await savedSearchWithToken(`Остаётся ${Date.now()}`);
 
+  // A link scanner's GET (no HTML asked for) gets an explanation and unsubscribes no one.
+  const scanned = await request.get(`/unsubscribe/${search.token}`, { headers: { accept: '*/*' } });
+  expect(scanned.status()).toBe(200);
+  expect(await scanned.text()).toContain('откройте эту ссылку в браузере');
+  expect(await savedSearchExists(search.id)).toBe(true);
+
   // What Gmail, Яндекс or Mail.ru send: no cookies, a foreign (or no) Origin, no HTML wanted.
   const response = await request.post(`/unsubscribe/${search.token}`, {
     form: ONE_CLICK,

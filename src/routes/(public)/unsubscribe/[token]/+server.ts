@@ -33,3 +33,13 @@ async function isOneClick(request: Request): Promise<boolean> {
     return false; // no body, or not a form
   }
 }
+
+/**
+ * A GET that does not ask for HTML (link checkers, curl): what the page says, in plain text, and
+ * never an unsubscription — scanners that follow links must not unsubscribe anyone.
+ */
+export const GET: RequestHandler = () =>
+  text(
+    'Чтобы отключить письма по сохранённому поиску, откройте эту ссылку в браузере и нажмите «Отписаться».',
+    { headers: { 'cache-control': 'no-store' } },
+  );
