@@ -100,9 +100,17 @@ describe('renderEmail', () => {
 describe('opportunity letters', () => {
   it('approved, rejected with its reason, and expiring with a one-click extend link', () => {
     const extendUrl = 'https://kemerovo-profi.example/employer/opportunities/1b9d6bcd/extend';
-    const approved = renderEmail('opportunity_approved', { title: 'Стажёр <b>АСУ ТП</b>', url });
+    const publicUrl = 'https://kemerovo-profi.example/opportunities/1b9d6bcd';
+    const approved = renderEmail('opportunity_approved', { title: 'Стажёр <b>АСУ ТП</b>', url, publicUrl });
     expect(approved.subject).toBe('Публикация «Стажёр <b>АСУ ТП</b>» прошла модерацию — КемероVоПРОФИ');
     expect(approved.html).toContain('Стажёр &lt;b&gt;АСУ ТП&lt;/b&gt;');
+    // both the posting's public page and the employer's own list
+    expect(approved.text).toContain(`Стажёр <b>АСУ ТП</b> — страница публикации на портале\n${publicUrl}`);
+    expect(approved.text).toContain(`Открыть мои публикации:\n${url}`);
+    expect(approved.html).toContain(`href="${publicUrl}"`);
+    expect(() =>
+      renderEmail('opportunity_approved', { title: 'Стажёр', url, publicUrl: 'javascript:alert(1)' }),
+    ).toThrow(/Недопустимая ссылка/);
     const rejected = renderEmail('opportunity_rejected', { title: 'Стажёр', reason: 'Нет условий\nоплаты' });
     expect(rejected.text).toContain('Причина: Нет условий\nоплаты');
     expect(rejected.html).toContain('Причина: Нет условий<br>оплаты');

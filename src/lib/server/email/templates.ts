@@ -14,7 +14,8 @@ export interface EmailTemplateData {
   invitation: { organizationName: string; inviterName: string; url: string; expiresAt: Date | string };
   employer_verified: { organizationName: string; url: string };
   employer_rejected: { organizationName: string; reason: string };
-  opportunity_approved: { title: string; url: string };
+  /** url: the employer's list of postings; publicUrl: the posting's public page. */
+  opportunity_approved: { title: string; url: string; publicUrl: string };
   opportunity_rejected: { title: string; reason: string };
   opportunity_expiring: { title: string; expiresAt: Date | string; extendUrl: string };
   saved_search_alert: {
@@ -174,13 +175,15 @@ const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailCo
     ],
   }),
 
-  opportunity_approved: ({ title, url }) => ({
+  opportunity_approved: ({ title, url, publicUrl }) => ({
     subject: `Публикация «${oneLine(title)}» прошла модерацию — ${BRAND}`,
     greeting: greeting(),
     paragraphs: [
       `Администрация города Кемерово проверила публикацию «${oneLine(title)}»: теперь её видят студенты и выпускники.`,
       'Срок публикации отсчитывается с момента одобрения. За 5 дней до его окончания мы напомним и предложим продлить.',
+      'Так публикацию видят студенты и выпускники:',
     ],
+    items: [{ title: oneLine(title), detail: 'страница публикации на портале', url: checkedUrl(publicUrl) }],
     action: { label: 'Открыть мои публикации', url },
   }),
 

@@ -21,12 +21,13 @@ export async function moderateOpportunity(
   if (error) return { ok: false, ...describeDbError(error, { note: 'note', id: 'form' }) };
   const recipients = data ?? [];
   const url = `${config().appUrl}/employer/opportunities`;
+  const publicUrl = `${config().appUrl}/opportunities/${decision.id}`;
   for (const r of recipients) {
     await enqueueEmail(
       db(),
       r.email,
       decision.approve
-        ? { template: 'opportunity_approved', data: { title: r.title, url } }
+        ? { template: 'opportunity_approved', data: { title: r.title, url, publicUrl } }
         : { template: 'opportunity_rejected', data: { title: r.title, reason: decision.note ?? '' } },
     );
   }
