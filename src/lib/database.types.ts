@@ -214,6 +214,7 @@ export type Database = {
           duration_weeks: number | null;
           employment_type: string | null;
           ends_on: string | null;
+          ever_published: boolean;
           experience: string | null;
           expires_at: string | null;
           expiry_warned_at: string | null;
@@ -261,6 +262,7 @@ export type Database = {
           duration_weeks?: number | null;
           employment_type?: string | null;
           ends_on?: string | null;
+          ever_published?: boolean;
           experience?: string | null;
           expires_at?: string | null;
           expiry_warned_at?: string | null;
@@ -308,6 +310,7 @@ export type Database = {
           duration_weeks?: number | null;
           employment_type?: string | null;
           ends_on?: string | null;
+          ever_published?: boolean;
           experience?: string | null;
           expires_at?: string | null;
           expiry_warned_at?: string | null;
@@ -603,6 +606,10 @@ export type Database = {
       };
       create_invitation: {
         Args: { p_email: string; p_organization_id: string };
+        Returns: string;
+      };
+      delete_opportunity: {
+        Args: { p_id: string };
         Returns: string;
       };
       duplicate_opportunity: {

@@ -46,3 +46,11 @@ export const STATUS_LABELS = {
   closed: 'Закрыта',
   expired: 'Срок истёк',
 } as const;
+
+/**
+ * Whether the employer may delete the posting: a draft, or a posting rejected by moderation that was
+ * never public. The database function delete_opportunity() decides; pages only offer the action.
+ */
+export function isDeletable(o: { status: keyof typeof STATUS_LABELS; ever_published: boolean }): boolean {
+  return o.status === 'draft' || (o.status === 'rejected' && !o.ever_published);
+}

@@ -303,9 +303,9 @@ describe('employer A cannot touch employer B’s postings', () => {
     );
     expect(viaOperation).toMatchObject({ ok: false, status: 404 });
 
+    // Postings are deleted only through delete_opportunity(): a DELETE of the table is refused.
     const deleted = await employerA.client.from('opportunities').delete().eq('id', draftB).select('id');
-    expect(deleted.error).toBeNull();
-    expect(deleted.data).toEqual([]);
+    expect(deleted.error?.code).toBe('42501');
     expect(await row(draftB)).toEqual(before);
     expect((await row(publishedB)).title).toBe('Опубликованная практика Б');
   });

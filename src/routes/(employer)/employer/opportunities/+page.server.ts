@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { formFailure } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { closeOpportunity } from '$lib/server/opportunities/close-opportunity';
+import { takeDeletedTitle } from '$lib/server/opportunities/deleted-title';
 import { duplicateOpportunity } from '$lib/server/opportunities/duplicate-opportunity';
 import { extendOpportunity } from '$lib/server/opportunities/extend-opportunity';
 import { publishOpportunity } from '$lib/server/opportunities/publish-opportunity';
@@ -9,17 +10,20 @@ import { parseForm } from '$lib/schemas/form';
 import { opportunityIdSchema, publicationTermSchema } from '$lib/schemas/opportunity';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, cookies }) => {
+  const deletedTitle = takeDeletedTitle(cookies);
   const orgId = locals.person?.organization?.id;
-  if (!orgId) return { opportunities: [] };
+  if (!orgId) return { opportunities: [], deletedTitle };
   // The policies also show other employers' published postings: only our own belong here.
   const { data, error } = await locals.supabase
     .from('opportunities')
-    .select('id, kind, status, title, apply_by, published_at, expires_at, moderation_note, updated_at')
+    .select(
+      'id, kind, status, title, apply_by, published_at, expires_at, moderation_note, ever_published, updated_at',
+    )
     .eq('organization_id', orgId)
     .order('updated_at', { ascending: false });
   if (error) throw new Error(error.message);
-  return { opportunities: data };
+  return { opportunities: data, deletedTitle };
 };
 
 export const actions: Actions = {

@@ -23,7 +23,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     loadPostingFormOptions(locals),
   ]);
   return {
-    opportunity: { id: row.id, kind: row.kind, status: row.status, title: row.title },
+    opportunity: {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      title: row.title,
+      ever_published: row.ever_published,
+    },
     ...opportunityFormValues(row),
     options,
   };
