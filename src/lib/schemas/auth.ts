@@ -12,9 +12,11 @@ export const email = trimmed('Укажите адрес электронной �
   .max(254, 'Адрес слишком длинный')
   .pipe(z.email({ error: 'Адрес электронной почты указан неверно' }));
 
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const newPassword = z
   .string({ error: 'Придумайте пароль' })
-  .min(10, 'Пароль должен быть не короче 10 символов')
+  .min(PASSWORD_MIN_LENGTH, `Пароль должен быть не короче ${PASSWORD_MIN_LENGTH} символов`)
   .max(128, 'Пароль должен быть не длиннее 128 символов');
 
 export const fullName = trimmed('Укажите имя и фамилию')
