@@ -676,6 +676,10 @@ export type Database = {
         };
         Returns: string;
       };
+      revoke_invitation: {
+        Args: { p_id: string };
+        Returns: string;
+      };
       search_opportunities_fallback: {
         Args: { p_filters?: Json; p_limit?: number; p_offset?: number; p_q: string; p_sort?: string };
         Returns: Json;

@@ -36,7 +36,7 @@ let employerA: TestEmployer;
 let employerB: TestEmployer;
 /** Not verified yet: drafts only. */
 let pendingEmployer: TestEmployer;
-/** A colleague of employerA (employers cannot invite through the API yet: arranged directly). */
+/** A colleague of employerA, arranged directly (inviting is tested in employer-invitations.test.ts). */
 let colleagueA: TestPerson;
 
 function posting(overrides: Record<string, unknown> = {}): OpportunityInput {

@@ -529,7 +529,8 @@ describe('invitations', () => {
       });
       expectRefused(result, '42501');
     }
-    // employers do not invite at all, not even to their own organization
+    // an employer not verified yet does not invite, not even to its own organization (a verified
+    // one invites colleagues: tests/integration/employer-invitations.test.ts)
     expectRefused(
       await employerA.client.rpc('create_invitation', {
         p_organization_id: employerA.organizationId,

@@ -100,3 +100,19 @@ export const invitationSchema = z.object({
     .toLowerCase()
     .pipe(z.email({ error: 'Адрес электронной почты указан неверно' })),
 });
+
+/** A member of an employer invites a colleague: the organization is always the inviter's own. */
+export const colleagueInvitationSchema = z.object({
+  email: z
+    .string({ error: 'Укажите адрес электронной почты коллеги' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Укажите адрес электронной почты коллеги')
+    .pipe(
+      z
+        .email({ error: 'Адрес электронной почты указан неверно' })
+        .max(254, 'Адрес электронной почты слишком длинный'),
+    ),
+});
+
+export const invitationIdSchema = z.object({ id: z.uuid({ error: 'Приглашение не найдено' }) });

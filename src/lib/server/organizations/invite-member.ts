@@ -7,8 +7,10 @@ import type { Supabase } from '../supabase.ts';
 export const INVITATION_TTL_DAYS = 7;
 
 /**
- * Invites someone to a university (or to the administration). The database function checks the
- * caller's right to invite and keeps only the token's hash; the token travels in the email link.
+ * Invites someone to a university (or to the administration), or a colleague to the inviter's
+ * verified employer. The database function checks the caller's right to invite and the address
+ * (for an employer: not a member yet, not invited yet, not on the platform yet) and keeps only the
+ * token's hash; the token travels in the email link.
  */
 export async function inviteMember(
   supabase: Supabase,
