@@ -185,6 +185,7 @@ describe('search', () => {
       insertPublished({ title: 'Гидрогеолог' }),
       insertPublished({ title: 'Ведущий гидрогеолог рудника', kind: 'internship' }),
       insertPublished({ title: 'Бондарь на участок дубовых бочек' }),
+      insertPublished({ title: 'Медицинская сестра палатная' }),
     ]);
     await eventually(
       'в индексе',
@@ -212,6 +213,12 @@ describe('search', () => {
     const swapped = await search('q=обндарь');
     expect(swapped.correction).toEqual({ query: 'бондарь' });
     expect(hitIds(swapped)).toEqual([ids[2]]);
+
+    // another form of a synonyms-list word: Meilisearch applies synonyms only to the listed form
+    expect(hitIds(await search('q=медсестры&exact=1'))).toEqual([]);
+    const form = await search('q=медсестры');
+    expect(form.correction).toEqual({ query: 'медсестра' });
+    expect(hitIds(form)).toContain(ids[3]);
 
     // nothing near: nothing found and nothing claimed
     const none = await search('q=щъыьэ');

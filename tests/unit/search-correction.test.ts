@@ -3,6 +3,7 @@ import {
   editDistance,
   matchedWords,
   suggestCorrection,
+  synonymCorrection,
   transposedQueries,
 } from '../../src/lib/server/search/correction.ts';
 
@@ -71,10 +72,34 @@ describe('suggestCorrection', () => {
     expect(suggestCorrection('химик', hits())).toBeNull();
   });
 
+  test('never corrects another form of a word, a change of ending only, or a word the synonyms know', () => {
+    expect(suggestCorrection('гостиницы', hits(['гостиница']))).toBeNull();
+    expect(suggestCorrection('программиста', hits(['программист']))).toBeNull();
+    expect(suggestCorrection('бухгалтр', hits(['бухгалтер']))).toBeNull();
+    // «химик» is in the synonyms list, and «химия» matched through it
+    expect(suggestCorrection('химик', hits(['химия']))).toBeNull();
+    expect(suggestCorrection('химки', hits(['химия']))).toBeNull();
+  });
+
   test('takes the word most hits matched', () => {
-    // «токарм» is one letter away from both
-    expect(suggestCorrection('токарм', hits(['токарь'], ['токарь'], ['токари']))).toBe('токарь');
-    expect(suggestCorrection('токарм', hits(['токарь'], ['токари'], ['токари']))).toBe('токари');
+    // «слесрь» is one letter away from both
+    expect(suggestCorrection('слесрь', hits(['слесарь'], ['слесарь'], ['слесорь']))).toBe('слесарь');
+    expect(suggestCorrection('слесрь', hits(['слесарь'], ['слесорь'], ['слесорь']))).toBe('слесорь');
+  });
+});
+
+describe('synonymCorrection', () => {
+  test('a form or a misspelling of a synonyms-list word becomes that word', () => {
+    expect(synonymCorrection('медсестры')).toBe('медсестра');
+    expect(synonymCorrection('медсестар')).toBe('медсестра');
+    expect(synonymCorrection('врачи')).toBe('врач');
+    expect(synonymCorrection('старший программиста 1с')).toBe('старший программист 1с');
+  });
+  test('leaves listed words, short words and strangers alone', () => {
+    expect(synonymCorrection('медсестра')).toBeNull();
+    expect(synonymCorrection('хим')).toBeNull();
+    expect(synonymCorrection('щъыьэ')).toBeNull();
+    expect(synonymCorrection('гостиница')).toBeNull();
   });
 });
 

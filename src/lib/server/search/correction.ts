@@ -10,6 +10,7 @@
  * «гостиница», «программиста») is not a misspelling: words with one Snowball stem are left alone.
  */
 import { newStemmer } from 'snowball-stemmers';
+import { SYNONYM_GROUPS } from './synonyms.ts';
 
 const russian = newStemmer('russian');
 const english = newStemmer('english');
@@ -95,13 +96,56 @@ export function matchedWords(hit: Record<string, unknown>, positions: MatchesPos
   return out;
 }
 
+/** Words the synonyms list names (src/lib/server/search/synonyms.ts), with their stems: real words, never misspelt. */
+const KNOWN_STEMS: ReadonlyMap<string, string> = new Map(
+  SYNONYM_GROUPS.flat()
+    .filter((entry) => /^[\p{L}\p{N}]+$/u.test(entry))
+    .map((entry) => normalizeWord(entry))
+    .map((word) => [word, stemOf(word)]),
+);
+
+/**
+ * Whether `a` and `b` differ only in their last two letters («химик» and «химия»): in Russian that
+ * is another form of a word or another word of the same root far more often than a slip.
+ */
+function differOnlyInEnding(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  let common = 0;
+  while (common < x.length && common < y.length && x[common] === y[common]) common++;
+  return common >= x.length - 2 && common >= y.length - 2;
+}
+
+/** The typo distance Meilisearch allows for a word of this length. */
+const allowedTypos = (length: number) => (length >= MIN_WORD_FOR_TWO_TYPOS ? 2 : 1);
+
+/**
+ * Rewrites the words of `q` for which `replace` has a better word (it gets the word normalized and
+ * its length in letters; words too short for a typo, with digits or known are never rewritten);
+ * the rest stays as typed. Null when no word changed.
+ */
+function rewriteWords(q: string, replace: (word: string, length: number) => string | null): string | null {
+  let changed = false;
+  const out = (q.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) ?? []).map((token) => {
+    if (!/[\p{L}\p{N}]/u.test(token)) return token;
+    const word = normalizeWord(token);
+    const length = [...word].length;
+    if (length < MIN_WORD_FOR_ONE_TYPO || /\p{N}/u.test(word) || KNOWN_STEMS.has(word)) return token;
+    const better = replace(word, length);
+    if (!better) return token;
+    changed = true;
+    return better;
+  });
+  return changed ? out.join('') : null;
+}
+
 /**
  * The corrected query, or null when nothing needs correcting: a query word of typo length that no
- * hit matched as typed (nor as a prefix) is replaced by the word the hits matched most often
- * within the typo distance Meilisearch allows for its length. Other words stay as they were typed.
+ * hit matched as typed (nor as a prefix) is replaced by the word the hits matched most often within
+ * the typo distance Meilisearch allows for its length — unless the two are forms of one word (one
+ * Snowball stem) or differ only in the ending. A word the synonyms list knows is never corrected.
  */
 export function suggestCorrection(q: string, hitsWords: string[][]): string | null {
-  const typed = q.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) ?? [];
   if (!hitsWords.length) return null;
   const seen = new Set(hitsWords.flat());
   // how many hits matched each word (a word repeated in one hit counts once)
@@ -109,29 +153,39 @@ export function suggestCorrection(q: string, hitsWords: string[][]): string | nu
   for (const words of hitsWords)
     for (const w of new Set(words)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
 
-  let changed = false;
-  const out = typed.map((token) => {
-    if (!/[\p{L}\p{N}]/u.test(token)) return token;
-    const word = normalizeWord(token);
-    const length = [...word].length;
-    if (length < MIN_WORD_FOR_ONE_TYPO || /\p{N}/u.test(word)) return token;
+  return rewriteWords(q, (word, length) => {
     // matched as typed, or as the beginning of a word (the last word is searched as a prefix)
-    if (seen.has(word) || [...seen].some((w) => w.startsWith(word))) return token;
-    const allowed = length >= MIN_WORD_FOR_TWO_TYPOS ? 2 : 1;
+    if (seen.has(word) || [...seen].some((w) => w.startsWith(word))) return null;
+    const allowed = allowedTypos(length);
     const stem = stemOf(word);
     let best: { w: string; n: number; d: number } | null = null;
     for (const [w, n] of frequency) {
       if ([...w].length < MIN_WORD_FOR_ONE_TYPO - 1) continue;
       const d = editDistance(word, w, allowed);
-      if (d === 0 || d > allowed || stemOf(w) === stem) continue;
+      if (d === 0 || d > allowed || stemOf(w) === stem || differOnlyInEnding(word, w)) continue;
       if (!best || n > best.n || (n === best.n && (d < best.d || (d === best.d && w < best.w))))
         best = { w, n, d };
     }
-    if (!best) return token;
-    changed = true;
-    return best.w;
+    return best?.w ?? null;
   });
-  return changed ? out.join('') : null;
+}
+
+/**
+ * For a query that found nothing: its words replaced by the synonyms-list word they are a form of
+ * («медсестры» → «медсестра», whose synonyms then find «медицинская сестра») or a typo away from
+ * («медсестар»). Meilisearch applies a synonym only to the word exactly as listed.
+ */
+export function synonymCorrection(q: string): string | null {
+  return rewriteWords(q, (word, length) => {
+    const stem = stemOf(word);
+    const allowed = allowedTypos(length);
+    let best: { w: string; d: number } | null = null;
+    for (const [known, knownStem] of KNOWN_STEMS) {
+      const d = knownStem === stem ? 0 : editDistance(word, known, allowed);
+      if (d <= allowed && (!best || d < best.d || (d === best.d && known < best.w))) best = { w: known, d };
+    }
+    return best?.w ?? null;
+  });
 }
 
 /**

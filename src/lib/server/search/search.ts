@@ -3,7 +3,13 @@ import { PAGE_SIZE, type SearchParams } from '../../schemas/search.ts';
 import type { OpportunityKind } from '../../opportunities.ts';
 import type { Supabase } from '../supabase.ts';
 import { meiliClient, OPPORTUNITIES_INDEX, SEARCH_TIMEOUT_MS } from './client.ts';
-import { matchedWords, suggestCorrection, transposedQueries, type MatchesPosition } from './correction.ts';
+import {
+  matchedWords,
+  suggestCorrection,
+  synonymCorrection,
+  transposedQueries,
+  type MatchesPosition,
+} from './correction.ts';
 import { MARK_END, MARK_START, markedToHtml, markQueryWords, snippetAround } from './highlight.ts';
 import type { FacetCounts, OpportunityDocument, SearchHit, SearchResult } from './types.ts';
 
@@ -131,7 +137,7 @@ export async function searchMeilisearch(meili: Meilisearch, params: SearchParams
           params.q,
           res.hits.map((h) => matchedWords(h, h._matchesPosition)),
         )
-      : await bestTransposition(meili, params.q, request.filter);
+      : (synonymCorrection(params.q) ?? (await bestTransposition(meili, params.q, request.filter)));
     if (corrected) {
       const again = await index.search<IndexedHit>(corrected, request);
       if (again.hits.length) {
