@@ -1,22 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, signInDemo, type DemoKey } from './support/accounts.ts';
 import { clearRateLimits } from './support/db.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
 
 // Every signed-in check below signs a demo person in; the run signs the same people in from one
 // IP in other specs too (5 sign-ins per address per 15 min): start from clear counters.
 test.beforeEach(async () => {
   await clearRateLimits();
 });
-
-/** No axe violations; on failure, the list says which rule and which elements. */
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe на ${page.url()}`).toEqual([]);
-}
 
 const PUBLIC_PAGES: { path: string; heading: string | RegExp }[] = [
   { path: '/', heading: 'Стажировки, практики и первая работа — в Кемерове' },

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, signOut, type DemoKey } from './support/accounts.ts';
 import { clearRateLimits, testDb } from './support/db.ts';
 import { openLetter } from './support/mailbox.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
 
 // Each test signs a demo person in; the whole run shares one IP and the sign-in limits.
 test.beforeEach(async () => {
@@ -12,14 +12,6 @@ test.beforeEach(async () => {
 async function opportunityCount(): Promise<number> {
   const { rows } = await testDb().query<{ n: number }>('select count(*)::int as n from public.opportunities');
   return rows[0].n;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe на ${page.url()}`).toEqual([]);
 }
 
 /** The message next to the named field, tied to it for screen readers. */

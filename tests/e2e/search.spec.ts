@@ -1,16 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signInDemo } from './support/accounts.ts';
 import { clearRateLimits } from './support/db.ts';
-
-/** No axe violations; on failure, the list says which rule and which elements. */
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe на ${page.url()}`).toEqual([]);
-}
+import { expectNoAxeViolations } from './support/axe.ts';
 
 const resultCount = (page: Page) => page.getByTestId('result-count');
 const hits = (page: Page) => page.getByTestId('search-hit');
