@@ -276,6 +276,11 @@ async function startParts(
           'production',
           '--max-indexing-threads',
           '1',
+          // Meilisearch's default is two thirds of the machine's memory, and it clears that much for
+          // every batch: on a 24 GiB machine a one-document update spent 0.2–2.3 s zeroing pages
+          // (perf: clear_page_erms) instead of 10–110 ms.
+          '--max-indexing-memory',
+          e.MEILI_MAX_INDEXING_MEMORY || '512MiB',
         ],
         { PATH: e.PATH, HOME: dir },
         opts,
