@@ -226,6 +226,23 @@ describe('search', () => {
     expect(none.total).toBe(0);
   });
 
+  test('remote work is found by the word «удалённо» and its kin, not only by the filter', async () => {
+    const remote = await insertPublished({ title: 'Оператор чата поддержки', district: null, remote: true });
+    const onSite = await insertPublished({ title: 'Оператор чата на проходной' });
+    await eventually(
+      'в индексе',
+      () => Promise.all([remote, onSite].map(isIndexed)),
+      (v) => v.every(Boolean),
+    );
+    for (const q of ['удаленно', 'удалённо', 'удалёнка', 'дистанционно']) {
+      const found = hitIds(await search(`q=${encodeURIComponent(q)}`));
+      expect(found, q).toContain(remote);
+      expect(found, q).not.toContain(onSite);
+    }
+    // with other words: the remote one first (Meilisearch drops the last words to find more)
+    expect(hitIds(await search(`q=${encodeURIComponent('оператор чата удаленно')}`))[0]).toBe(remote);
+  });
+
   test('synonyms: "айти" finds an "ИТ" posting, "медик" a "врач" one', async () => {
     const it = await insertPublished({ title: 'Стажёр ИТ-отдела угольной компании', kind: 'internship' });
     const doctor = await insertPublished({ title: 'Врач-терапевт здравпункта шахты', industry: 'Q' });
@@ -382,6 +399,7 @@ describe('search', () => {
       'district_code',
       'district_name',
       'is_remote',
+      'work_format',
       'programme_codes',
       'programme_names',
       'programme_groups',

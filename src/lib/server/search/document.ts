@@ -4,6 +4,11 @@ import type { OpportunityDocument } from './types.ts';
 /** Kemerovo's time zone: an apply-by date ends at local midnight. */
 const LOCAL_TZ = 'Asia/Novokuznetsk';
 export const DESCRIPTION_LIMIT = 2000;
+/**
+ * The words of a remote posting's `work_format`: a student types «удалённо» rather than ticking the
+ * filter, and the posting's own text rarely says it.
+ */
+export const REMOTE_WORDS = 'удалённо, удалённая работа, дистанционно';
 
 export interface DocumentSelection {
   ids?: string[];
@@ -72,6 +77,7 @@ export async function loadOpportunityDocuments(
             o.district_code,
             d.name as district_name,
             o.is_remote,
+            case when o.is_remote then '${REMOTE_WORDS}' end as work_format,
             o.programme_codes,
             coalesce(p.names, '{}') as programme_names,
             coalesce(p.groups, '{}') as programme_groups,

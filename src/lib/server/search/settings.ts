@@ -12,6 +12,7 @@ export const OPPORTUNITY_INDEX_SETTINGS = {
     'description',
     'industry_name',
     'district_name',
+    'work_format',
   ],
   // Facet search is never used (facets are fixed lists), and only numbers need range filters:
   // leaving those features off makes indexing noticeably faster.

@@ -13,6 +13,8 @@ export interface OpportunityDocument {
   district_code: string | null;
   district_name: string | null;
   is_remote: boolean;
+  /** words that find remote work («удалённо»…), null otherwise: searchable, never shown */
+  work_format: string | null;
   programme_codes: string[];
   programme_names: string[];
   /** enlarged groups (УГСН) of the programme codes, for the "field" facet */
