@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   DEMO,
   expectCheckEmail,
@@ -8,6 +8,12 @@ import {
   verifyEmail,
 } from './support/accounts.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
+import {
+  expectStatus,
+  openInvitations,
+  revokeInvitation,
+  sendInvitation as sendInvitationOn,
+} from './support/colleagues.ts';
 import { clearRateLimits, organizationIdOf, testDb } from './support/db.ts';
 import { followLinkInLetter, SUBJECTS } from './support/mailbox.ts';
 
@@ -15,27 +21,6 @@ import { followLinkInLetter, SUBJECTS } from './support/mailbox.ts';
 test.beforeEach(async () => {
   await clearRateLimits();
 });
-
-const isPostTo = (path: string) => (r: Response) =>
-  r.request().method() === 'POST' && new URL(r.url()).pathname === path;
-
-/** An enhanced form posts with fetch and SvelteKit answers 200 with the action's own status. */
-async function expectStatus(response: Response, status: number, enhanced: boolean) {
-  if (enhanced) {
-    expect((await response.json()) as unknown).toMatchObject({ type: 'failure', status });
-  } else {
-    expect(response.status()).toBe(status);
-  }
-}
-
-async function openInvitations(email: string): Promise<{ revoked: boolean; accepted: boolean }[]> {
-  const { rows } = await testDb().query<{ revoked: boolean; accepted: boolean }>(
-    `select revoked_at is not null as revoked, accepted_at is not null as accepted
-       from public.invitations where lower(email) = lower($1) order by created_at`,
-    [email],
-  );
-  return rows;
-}
 
 async function demoOrganization(): Promise<{ id: string; name: string }> {
   const id = await organizationIdOf(DEMO.employer.email);
@@ -46,14 +31,8 @@ async function demoOrganization(): Promise<{ id: string; name: string }> {
   return { id, name: rows[0].name };
 }
 
-/** Submits the invitation form with this address and returns the POST's response. */
-async function sendInvitation(page: Page, email: string): Promise<Response> {
-  const section = page.getByRole('region', { name: 'Пригласить коллегу' });
-  await section.getByLabel('Электронная почта коллеги').fill(email);
-  const posted = page.waitForResponse(isPostTo('/employer/organization'));
-  await section.getByRole('button', { name: 'Отправить приглашение' }).click();
-  return posted;
-}
+const PAGE = '/employer/organization';
+const sendInvitation = (page: Page, email: string) => sendInvitationOn(page, PAGE, email);
 
 test("the verified employer invites a colleague, who joins and sees the employer's postings", async ({
   page,
@@ -155,12 +134,7 @@ for (const javaScript of [true, false]) {
     await expect(fieldError).toHaveText('Приглашение на этот адрес уже отправлено и ждёт ответа');
     expect(await openInvitations(email)).toEqual([{ revoked: false, accepted: false }]);
 
-    const pending = page.getByRole('region', { name: 'Приглашения, ждущие ответа' });
-    await pending.getByRole('button', { name: `Отозвать приглашение для ${email}` }).click();
-    await expect(pending.getByRole('status')).toHaveText(
-      `Приглашение для ${email} отозвано: ссылка из письма больше не работает.`,
-    );
-    await expect(pending.getByRole('row', { name: new RegExp(email) })).toHaveCount(0);
+    await revokeInvitation(page, email);
     expect(await openInvitations(email)).toEqual([{ revoked: true, accepted: false }]);
     await context.close();
   });
