@@ -11,6 +11,7 @@ import { createOpportunity } from '../../src/lib/server/opportunities/create-opp
 import { deleteOpportunity } from '../../src/lib/server/opportunities/delete-opportunity.ts';
 import { updateOpportunity } from '../../src/lib/server/opportunities/update-opportunity.ts';
 import { inviteMember } from '../../src/lib/server/organizations/invite-member.ts';
+import { loadColleagues } from '../../src/lib/server/organizations/load-colleagues.ts';
 import { revokeInvitation } from '../../src/lib/server/organizations/revoke-invitation.ts';
 import { anonClient } from '../../src/lib/server/supabase.ts';
 import { testDb } from '../factories/db.ts';
@@ -21,6 +22,7 @@ import {
   createEmployer,
   createStudent,
   createUniversity,
+  createUniversityStaff,
   uniqueEmail,
   verifyEmployer,
   type TestEmployer,
@@ -264,6 +266,42 @@ describe('revoking', () => {
       invitee.id,
     ]);
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('universities: the same list of open invitations and the same revoke', () => {
+  test("a university member lists and revokes their own university's invitation, not another's", async () => {
+    const [universityA, universityB] = await Promise.all([createUniversity(admin), createUniversity(admin)]);
+    const [staffA, staffB] = await Promise.all([
+      createUniversityStaff(admin, universityA),
+      createUniversityStaff(admin, universityB),
+    ]);
+    const email = uniqueEmail('uni-colleague');
+    expect((await invite(staffA, universityA, email)).ok).toBe(true);
+    const [invitation] = await invitationsTo(email);
+    expect(invitation).toMatchObject({ organization_id: universityA, role: 'university_staff' });
+
+    // what the «Коллеги» block of /university loads, with each member's own JWT
+    const team = (member: TestMember) =>
+      loadColleagues({
+        person: { organization: { id: member.organizationId } },
+        supabase: member.client,
+      } as Parameters<typeof loadColleagues>[0]);
+    const own = await team(staffA);
+    expect(own.invitations.map((i) => i.email)).toEqual([email]);
+    expect(own.colleagues.map((c) => c.email)).toEqual([staffA.email]);
+    expect((await team(staffB)).invitations).toEqual([]);
+
+    expect(await revokeInvitation(staffB.client, invitation.id)).toMatchObject({
+      ok: false,
+      status: 403,
+      message: 'Приглашение не найдено',
+    });
+    expect((await invitationsTo(email))[0].revoked_at).toBeNull();
+
+    expect(await revokeInvitation(staffA.client, invitation.id)).toEqual({ ok: true, email });
+    expect((await invitationsTo(email))[0].revoked_at).not.toBeNull();
+    expect((await team(staffA)).invitations).toEqual([]);
   });
 });
 
