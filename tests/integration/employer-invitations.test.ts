@@ -305,6 +305,40 @@ describe('universities: the same list of open invitations and the same revoke', 
   });
 });
 
+describe('universities and the administration: the same address checks', () => {
+  test('a member or someone on the platform is refused at once; a waiting address gets a new link', async () => {
+    const university = await createUniversity(admin);
+    const staff = await createUniversityStaff(admin, university);
+    const before = await invitationCount(university);
+    const registered =
+      'Этот адрес уже зарегистрирован на портале: пригласить можно только нового пользователя';
+    const cases: [TestPerson, string, number, string][] = [
+      [staff, 'не-адрес', 400, 'Адрес электронной почты указан неверно'],
+      [staff, staff.email, 409, 'Этот сотрудник уже состоит в организации'],
+      [staff, student.email, 409, registered],
+      [admin, employerB.email, 409, registered],
+    ];
+    for (const [inviter, email, status, message] of cases) {
+      expect(await invite(inviter, university, email), email).toEqual({
+        ok: false,
+        field: 'email',
+        status,
+        message,
+      });
+    }
+    expect(await invitationCount(university)).toBe(before);
+
+    // sending again to an address still waiting replaces its link (the first stops working)
+    const email = uniqueEmail('uni-again');
+    expect((await invite(admin, university, email)).ok).toBe(true);
+    expect((await invite(staff, university, email)).ok).toBe(true);
+    const rows = await invitationsTo(email);
+    expect(rows).toHaveLength(2);
+    expect(rows[0].revoked_at).not.toBeNull();
+    expect(rows[1].revoked_at).toBeNull();
+  });
+});
+
 describe('accepting', () => {
   test("the invitee becomes a member of A and works on A's drafts; B's stay out of reach", async () => {
     const draftA = await createOpportunity(

@@ -9,8 +9,9 @@ export const INVITATION_TTL_DAYS = 7;
 /**
  * Invites someone to a university (or to the administration), or a colleague to the inviter's
  * verified employer. The database function checks the caller's right to invite and the address
- * (for an employer: not a member yet, not invited yet, not on the platform yet) and keeps only the
- * token's hash; the token travels in the email link.
+ * (well-formed, not a member yet, not on the platform yet; for an employer also not invited yet —
+ * elsewhere a new link replaces the waiting one) and keeps only the token's hash; the token travels
+ * in the email link.
  */
 export async function inviteMember(
   supabase: Supabase,
