@@ -1,21 +1,23 @@
 import { defineConfig, devices } from '@playwright/test';
+import { fixedPorts } from './scripts/lib/fixed-ports.ts';
 
 /**
  * End-to-end tests in Chromium against the real app on its own embedded stack (fresh data folder,
  * ports apart from `npm start`), started by the same launcher as `npm start`. Playwright cannot
  * download browsers here: CHROMIUM_PATH (default /usr/bin/chromium) points at Debian's Chromium.
  */
-// Ports below 32768 stay clear of Linux's range for outgoing connections.
-const PORT = 3100;
+// Ports below 32768 stay clear of Linux's range for outgoing connections (scripts/lib/fixed-ports.ts).
+const ports = fixedPorts().e2e;
+const PORT = ports.app;
 export const E2E_ENV = {
   DATA_DIR: '.data/test-e2e',
   PORT: String(PORT),
   ORIGIN: `http://127.0.0.1:${PORT}`,
-  PG_PORT: '25432',
-  SUPABASE_PORT: '25431',
-  POSTGREST_PORT: '25433',
-  POSTGREST_ADMIN_PORT: '25434',
-  MEILI_PORT: '25700',
+  PG_PORT: String(ports.postgres),
+  SUPABASE_PORT: String(ports.gateway),
+  POSTGREST_PORT: String(ports.postgrest),
+  POSTGREST_ADMIN_PORT: String(ports.postgrestAdmin),
+  MEILI_PORT: String(ports.meilisearch),
 };
 
 export default defineConfig({

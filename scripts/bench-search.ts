@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fmt, percentile, startBenchStack } from './lib/bench-stack.ts';
+import { fixedPorts } from './lib/fixed-ports.ts';
 import { BULK_ROLE_TITLES, generateBulkOpportunities } from './lib/bulk-sql.ts';
 import { assertPortFree, httpOk, waitFor } from './lib/ports.ts';
 import { stopChild } from './lib/stack.ts';
@@ -33,7 +34,7 @@ const { values } = parseArgs({
 const N = Number(values.opportunities);
 const RATE = Number(values.rate);
 const MAX_IN_FLIGHT = Number(values['max-in-flight']);
-const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 56625);
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? fixedPorts().bench.app);
 
 // ---------------------------------------------------------------------------------------------
 // The fixed query set

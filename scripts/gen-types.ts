@@ -10,6 +10,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import * as prettier from 'prettier';
+import { fixedPorts } from './lib/fixed-ports.ts';
 import { startStack, type Stack } from './lib/stack.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -17,13 +18,7 @@ const OUTPUT = path.join(ROOT, 'src/lib/database.types.ts');
 const DATA_DIR = path.join(ROOT, '.data/gen-types');
 const SCHEMA = 'public';
 const POSTGREST_VERSION = '12';
-const PORTS = {
-  postgres: 59322,
-  gateway: 59321,
-  postgrest: 59323,
-  postgrestAdmin: 59324,
-  meilisearch: 59700,
-};
+const PORTS = fixedPorts().genTypes;
 /** Variables that would make startStack use an external service instead of the throwaway one. */
 const EXTERNAL_ENV = [
   'DATABASE_URL',

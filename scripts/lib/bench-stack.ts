@@ -1,9 +1,10 @@
 /**
  * The throwaway stack of the benchmarks: its own data folder (emptied) and ports (BENCH_PG_PORT
- * etc., by default 56622…), never a configured external service.
+ * etc., by default the bench set of fixed-ports.ts), never a configured external service.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { fixedPorts } from './fixed-ports.ts';
 import { startStack, type Stack } from './stack.ts';
 
 const EXTERNAL = [
@@ -23,14 +24,15 @@ export async function startBenchStack(dataDir: string): Promise<Stack> {
   const dir = path.resolve(import.meta.dirname, '../..', dataDir);
   rmSync(dir, { recursive: true, force: true });
   const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  const ports = fixedPorts().bench;
   return startStack({
     dataDir: dir,
     ports: {
-      postgres: num('BENCH_PG_PORT', 56622),
-      gateway: num('BENCH_SUPABASE_PORT', 56621),
-      postgrest: num('BENCH_POSTGREST_PORT', 56623),
-      postgrestAdmin: num('BENCH_POSTGREST_ADMIN_PORT', 56624),
-      meilisearch: num('BENCH_MEILI_PORT', 57950),
+      postgres: num('BENCH_PG_PORT', ports.postgres),
+      gateway: num('BENCH_SUPABASE_PORT', ports.gateway),
+      postgrest: num('BENCH_POSTGREST_PORT', ports.postgrest),
+      postgrestAdmin: num('BENCH_POSTGREST_ADMIN_PORT', ports.postgrestAdmin),
+      meilisearch: num('BENCH_MEILI_PORT', ports.meilisearch),
     },
     log: (scope, message) => {
       if (/ошибк|error/i.test(message)) process.stdout.write(`[${scope}] ${message}\n`);

@@ -8,6 +8,7 @@ import {
   type EmployerInput,
   type PersonInput,
 } from './support/accounts.ts';
+import { E2E_ENV } from '../../playwright.config.ts';
 import { clearRateLimits, rowCounts, testDb } from './support/db.ts';
 import { innWithWrongCheckDigit, validInn } from './support/inn.ts';
 
@@ -209,7 +210,7 @@ test('without JavaScript a valid student sign-up still reaches check-email', asy
 });
 
 test.describe('direct POSTs answer 4xx, never 500, and write nothing', () => {
-  const ORIGIN = 'http://127.0.0.1:3100';
+  const ORIGIN = E2E_ENV.ORIGIN;
   /** A plain form post as a browser without JavaScript sends it (same origin, wants HTML). */
   const headers = { origin: ORIGIN, accept: 'text/html' };
 

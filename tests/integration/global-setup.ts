@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { fixedPorts } from '../../scripts/lib/fixed-ports.ts';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -41,7 +42,7 @@ export default async function setup(project: TestProject) {
 
   const stack: Stack = await startStack({
     dataDir: DATA_DIR,
-    ports: { postgres: 24432, gateway: 24431, postgrest: 24433, postgrestAdmin: 24434, meilisearch: 24700 },
+    ports: fixedPorts().integration,
     log,
     verbose,
   });

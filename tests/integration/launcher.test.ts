@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixedPorts } from '../../scripts/lib/fixed-ports.ts';
 
 /**
  * `npm start` as a person runs it: the launcher brings up every part, /healthz says 200, a second
@@ -11,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(root, '.data/test-launcher');
+const ports = fixedPorts().launcher;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: '',
@@ -18,12 +20,12 @@ const env: NodeJS.ProcessEnv = {
   MEILISEARCH_URL: '',
   SMTP_URL: '',
   DATA_DIR: dataDir,
-  PORT: '3200',
-  PG_PORT: '26532',
-  SUPABASE_PORT: '26531',
-  POSTGREST_PORT: '26533',
-  POSTGREST_ADMIN_PORT: '26534',
-  MEILI_PORT: '26700',
+  PORT: String(ports.app),
+  PG_PORT: String(ports.postgres),
+  SUPABASE_PORT: String(ports.gateway),
+  POSTGREST_PORT: String(ports.postgrest),
+  POSTGREST_ADMIN_PORT: String(ports.postgrestAdmin),
+  MEILI_PORT: String(ports.meilisearch),
 };
 delete env.ORIGIN;
 
@@ -32,9 +34,8 @@ async function leftovers(): Promise<string[]> {
   const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.includes(dataDir));
-  const ports = [3200, 26531, 26532, 26533, 26534, 26700];
   const open = await Promise.all(
-    ports.map(
+    Object.values(ports).map(
       (port) =>
         new Promise<string | null>((resolve) => {
           const socket = net.connect({ port, host: '127.0.0.1' });
@@ -71,18 +72,18 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
     const first = launch();
     await first.ready;
-    const res = await fetch('http://127.0.0.1:3200/healthz');
+    const res = await fetch(`http://127.0.0.1:${ports.app}/healthz`);
     const health = (await res.json()) as Record<string, { ok: boolean }>;
     expect(res.status).toBe(200);
     for (const part of ['postgres', 'postgrest', 'meilisearch', 'worker', 'mail'])
       expect(health[part].ok, part).toBe(true);
     expect(first.output()).toContain('admin@demo.kemerovo-profi.ru');
-    const landing = await (await fetch('http://127.0.0.1:3200/')).text();
+    const landing = await (await fetch(`http://127.0.0.1:${ports.app}/`)).text();
     expect(landing).toContain('Стажировки, практики и первая работа');
 
     // A second launcher on the same ports explains the busy port in one line and exits.
     const second = launch();
-    await expect(second.ready).rejects.toThrow(/порт 3200 \(приложение\) занят/);
+    await expect(second.ready).rejects.toThrow(new RegExp(`порт ${ports.app} \\(приложение\\) занят`));
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
