@@ -10,6 +10,266 @@ export type Database = {
   };
   public: {
     Tables: {
+      application_documents: {
+        Row: {
+          application_id: string;
+          attachment_id: string | null;
+          cover_letter: string;
+          resume_snapshot: Json;
+        };
+        Insert: {
+          application_id: string;
+          attachment_id?: string | null;
+          cover_letter?: string;
+          resume_snapshot: Json;
+        };
+        Update: {
+          application_id?: string;
+          attachment_id?: string | null;
+          cover_letter?: string;
+          resume_snapshot?: Json;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'application_documents_application_id_fkey';
+            columns: ['application_id'];
+            isOneToOne: true;
+            referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'application_documents_attachment_id_fkey';
+            columns: ['attachment_id'];
+            isOneToOne: false;
+            referencedRelation: 'files';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      application_events: {
+        Row: {
+          actor_id: string | null;
+          actor_side: string;
+          application_id: string;
+          at: string;
+          details: Json;
+          from_status: Database['public']['Enums']['application_status'] | null;
+          id: number;
+          note: string | null;
+          notified_at: string | null;
+          to_status: Database['public']['Enums']['application_status'];
+        };
+        Insert: {
+          actor_id?: string | null;
+          actor_side: string;
+          application_id: string;
+          at?: string;
+          details?: Json;
+          from_status?: Database['public']['Enums']['application_status'] | null;
+          id?: never;
+          note?: string | null;
+          notified_at?: string | null;
+          to_status: Database['public']['Enums']['application_status'];
+        };
+        Update: {
+          actor_id?: string | null;
+          actor_side?: string;
+          application_id?: string;
+          at?: string;
+          details?: Json;
+          from_status?: Database['public']['Enums']['application_status'] | null;
+          id?: never;
+          note?: string | null;
+          notified_at?: string | null;
+          to_status?: Database['public']['Enums']['application_status'];
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'application_events_actor_id_fkey';
+            columns: ['actor_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'application_events_application_id_fkey';
+            columns: ['application_id'];
+            isOneToOne: false;
+            referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      application_reviews: {
+        Row: {
+          application_id: string;
+          notes: string;
+          organization_id: string;
+          rating: number | null;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          application_id: string;
+          notes?: string;
+          organization_id: string;
+          rating?: number | null;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          application_id?: string;
+          notes?: string;
+          organization_id?: string;
+          rating?: number | null;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'application_reviews_application_id_fkey';
+            columns: ['application_id'];
+            isOneToOne: true;
+            referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'application_reviews_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'application_reviews_updated_by_fkey';
+            columns: ['updated_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      applications: {
+        Row: {
+          applicant_id: string;
+          applicant_name: string;
+          applicant_told_stale_at: string | null;
+          consent_id: string;
+          created_at: string;
+          employer_reminded_at: string | null;
+          first_answer_at: string | null;
+          graduation_year: number | null;
+          id: string;
+          interview_at: string | null;
+          interview_link: string | null;
+          interview_place: string | null;
+          kind: Database['public']['Enums']['opportunity_kind'];
+          offer_answer_by: string | null;
+          offer_terms: Json | null;
+          opportunity_id: string;
+          organization_id: string;
+          programme_code: string | null;
+          rejection_reason: string | null;
+          status: Database['public']['Enums']['application_status'];
+          status_changed_at: string;
+          university_id: string | null;
+          year_of_study: number | null;
+        };
+        Insert: {
+          applicant_id: string;
+          applicant_name: string;
+          applicant_told_stale_at?: string | null;
+          consent_id: string;
+          created_at?: string;
+          employer_reminded_at?: string | null;
+          first_answer_at?: string | null;
+          graduation_year?: number | null;
+          id?: string;
+          interview_at?: string | null;
+          interview_link?: string | null;
+          interview_place?: string | null;
+          kind: Database['public']['Enums']['opportunity_kind'];
+          offer_answer_by?: string | null;
+          offer_terms?: Json | null;
+          opportunity_id: string;
+          organization_id: string;
+          programme_code?: string | null;
+          rejection_reason?: string | null;
+          status?: Database['public']['Enums']['application_status'];
+          status_changed_at?: string;
+          university_id?: string | null;
+          year_of_study?: number | null;
+        };
+        Update: {
+          applicant_id?: string;
+          applicant_name?: string;
+          applicant_told_stale_at?: string | null;
+          consent_id?: string;
+          created_at?: string;
+          employer_reminded_at?: string | null;
+          first_answer_at?: string | null;
+          graduation_year?: number | null;
+          id?: string;
+          interview_at?: string | null;
+          interview_link?: string | null;
+          interview_place?: string | null;
+          kind?: Database['public']['Enums']['opportunity_kind'];
+          offer_answer_by?: string | null;
+          offer_terms?: Json | null;
+          opportunity_id?: string;
+          organization_id?: string;
+          programme_code?: string | null;
+          rejection_reason?: string | null;
+          status?: Database['public']['Enums']['application_status'];
+          status_changed_at?: string;
+          university_id?: string | null;
+          year_of_study?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'applications_applicant_id_fkey';
+            columns: ['applicant_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'applications_consent_id_fkey';
+            columns: ['consent_id'];
+            isOneToOne: false;
+            referencedRelation: 'data_transfer_consents';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'applications_opportunity_id_fkey';
+            columns: ['opportunity_id'];
+            isOneToOne: false;
+            referencedRelation: 'opportunities';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'applications_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'applications_programme_code_fkey';
+            columns: ['programme_code'];
+            isOneToOne: false;
+            referencedRelation: 'programmes';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'applications_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       consents: {
         Row: {
           granted_at: string;
@@ -51,6 +311,63 @@ export type Database = {
           },
         ];
       };
+      data_transfer_consents: {
+        Row: {
+          consent_text: string;
+          granted_at: string;
+          id: string;
+          ip: string | null;
+          organization_id: string;
+          organization_inn: string;
+          organization_name: string;
+          profile_id: string;
+          text_version: string;
+          user_agent: string | null;
+          withdrawn_at: string | null;
+        };
+        Insert: {
+          consent_text: string;
+          granted_at?: string;
+          id?: string;
+          ip?: string | null;
+          organization_id: string;
+          organization_inn: string;
+          organization_name: string;
+          profile_id: string;
+          text_version: string;
+          user_agent?: string | null;
+          withdrawn_at?: string | null;
+        };
+        Update: {
+          consent_text?: string;
+          granted_at?: string;
+          id?: string;
+          ip?: string | null;
+          organization_id?: string;
+          organization_inn?: string;
+          organization_name?: string;
+          profile_id?: string;
+          text_version?: string;
+          user_agent?: string | null;
+          withdrawn_at?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'data_transfer_consents_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'data_transfer_consents_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       districts: {
         Row: {
           code: string;
@@ -80,6 +397,145 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: 'districts';
             referencedColumns: ['code'];
+          },
+        ];
+      };
+      employments: {
+        Row: {
+          application_id: string | null;
+          cancel_reason: string | null;
+          cancelled_at: string | null;
+          confirm_token_hash: string | null;
+          created_at: string;
+          document_date: string;
+          document_kind: string;
+          document_number: string;
+          employer_confirmed_at: string;
+          employer_confirmed_by: string | null;
+          id: string;
+          organization_id: string;
+          person_confirmed_at: string | null;
+          person_id: string | null;
+          position: string;
+          source: string;
+          start_date: string;
+          status: Database['public']['Enums']['employment_status'];
+        };
+        Insert: {
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          confirm_token_hash?: string | null;
+          created_at?: string;
+          document_date: string;
+          document_kind: string;
+          document_number: string;
+          employer_confirmed_at?: string;
+          employer_confirmed_by?: string | null;
+          id?: string;
+          organization_id: string;
+          person_confirmed_at?: string | null;
+          person_id?: string | null;
+          position: string;
+          source?: string;
+          start_date: string;
+          status?: Database['public']['Enums']['employment_status'];
+        };
+        Update: {
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          confirm_token_hash?: string | null;
+          created_at?: string;
+          document_date?: string;
+          document_kind?: string;
+          document_number?: string;
+          employer_confirmed_at?: string;
+          employer_confirmed_by?: string | null;
+          id?: string;
+          organization_id?: string;
+          person_confirmed_at?: string | null;
+          person_id?: string | null;
+          position?: string;
+          source?: string;
+          start_date?: string;
+          status?: Database['public']['Enums']['employment_status'];
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'employments_application_id_fkey';
+            columns: ['application_id'];
+            isOneToOne: true;
+            referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'employments_employer_confirmed_by_fkey';
+            columns: ['employer_confirmed_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'employments_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'employments_person_id_fkey';
+            columns: ['person_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      files: {
+        Row: {
+          byte_size: number;
+          content: string | null;
+          content_type: string;
+          created_at: string;
+          file_name: string;
+          id: string;
+          owner_id: string;
+          purpose: string;
+          sha256: string;
+          storage_path: string | null;
+        };
+        Insert: {
+          byte_size: number;
+          content?: string | null;
+          content_type: string;
+          created_at?: string;
+          file_name: string;
+          id?: string;
+          owner_id: string;
+          purpose?: string;
+          sha256: string;
+          storage_path?: string | null;
+        };
+        Update: {
+          byte_size?: number;
+          content?: string | null;
+          content_type?: string;
+          created_at?: string;
+          file_name?: string;
+          id?: string;
+          owner_id?: string;
+          purpose?: string;
+          sha256?: string;
+          storage_path?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'files_owner_id_fkey';
+            columns: ['owner_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
           },
         ];
       };
@@ -453,6 +909,128 @@ export type Database = {
           },
         ];
       };
+      outcome_events: {
+        Row: {
+          actor_id: string | null;
+          at: string;
+          from_status: string | null;
+          id: number;
+          note: string | null;
+          record_id: string;
+          record_type: string;
+          to_status: string;
+        };
+        Insert: {
+          actor_id?: string | null;
+          at?: string;
+          from_status?: string | null;
+          id?: never;
+          note?: string | null;
+          record_id: string;
+          record_type: string;
+          to_status: string;
+        };
+        Update: {
+          actor_id?: string | null;
+          at?: string;
+          from_status?: string | null;
+          id?: never;
+          note?: string | null;
+          record_id?: string;
+          record_type?: string;
+          to_status?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'outcome_events_actor_id_fkey';
+            columns: ['actor_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      practice_placements: {
+        Row: {
+          application_id: string | null;
+          cancel_reason: string | null;
+          created_at: string;
+          ends_on: string;
+          id: string;
+          organization_id: string;
+          practice_type: string | null;
+          programme_code: string | null;
+          starts_on: string;
+          status: Database['public']['Enums']['placement_status'];
+          student_id: string | null;
+          university_id: string;
+        };
+        Insert: {
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          created_at?: string;
+          ends_on: string;
+          id?: string;
+          organization_id: string;
+          practice_type?: string | null;
+          programme_code?: string | null;
+          starts_on: string;
+          status?: Database['public']['Enums']['placement_status'];
+          student_id?: string | null;
+          university_id: string;
+        };
+        Update: {
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          created_at?: string;
+          ends_on?: string;
+          id?: string;
+          organization_id?: string;
+          practice_type?: string | null;
+          programme_code?: string | null;
+          starts_on?: string;
+          status?: Database['public']['Enums']['placement_status'];
+          student_id?: string | null;
+          university_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'practice_placements_application_id_fkey';
+            columns: ['application_id'];
+            isOneToOne: true;
+            referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'practice_placements_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'practice_placements_programme_code_fkey';
+            columns: ['programme_code'];
+            isOneToOne: false;
+            referencedRelation: 'programmes';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'practice_placements_student_id_fkey';
+            columns: ['student_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'practice_placements_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       profiles: {
         Row: {
           about: string | null;
@@ -543,6 +1121,75 @@ export type Database = {
         };
         Relationships: [];
       };
+      resumes: {
+        Row: {
+          about: string | null;
+          attachment_id: string | null;
+          average_grade: number | null;
+          created_at: string;
+          desired_districts: string[];
+          desired_kinds: Database['public']['Enums']['opportunity_kind'][];
+          desired_schedules: string[];
+          experience: Json;
+          github_url: string | null;
+          headline: string | null;
+          languages: Json;
+          portfolio_url: string | null;
+          profile_id: string;
+          skills: string[];
+          updated_at: string;
+        };
+        Insert: {
+          about?: string | null;
+          attachment_id?: string | null;
+          average_grade?: number | null;
+          created_at?: string;
+          desired_districts?: string[];
+          desired_kinds?: Database['public']['Enums']['opportunity_kind'][];
+          desired_schedules?: string[];
+          experience?: Json;
+          github_url?: string | null;
+          headline?: string | null;
+          languages?: Json;
+          portfolio_url?: string | null;
+          profile_id: string;
+          skills?: string[];
+          updated_at?: string;
+        };
+        Update: {
+          about?: string | null;
+          attachment_id?: string | null;
+          average_grade?: number | null;
+          created_at?: string;
+          desired_districts?: string[];
+          desired_kinds?: Database['public']['Enums']['opportunity_kind'][];
+          desired_schedules?: string[];
+          experience?: Json;
+          github_url?: string | null;
+          headline?: string | null;
+          languages?: Json;
+          portfolio_url?: string | null;
+          profile_id?: string;
+          skills?: string[];
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'resumes_attachment_id_fkey';
+            columns: ['attachment_id'];
+            isOneToOne: false;
+            referencedRelation: 'files';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'resumes_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: true;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       saved_searches: {
         Row: {
           created_at: string;
@@ -584,6 +1231,158 @@ export type Database = {
           },
         ];
       };
+      stipend_awards: {
+        Row: {
+          amount_per_month: number;
+          application_id: string | null;
+          cancel_reason: string | null;
+          created_at: string;
+          id: string;
+          months: number;
+          order_number: string | null;
+          organization_id: string;
+          starts_on: string;
+          status: Database['public']['Enums']['stipend_status'];
+          student_id: string | null;
+          university_id: string | null;
+        };
+        Insert: {
+          amount_per_month: number;
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          created_at?: string;
+          id?: string;
+          months: number;
+          order_number?: string | null;
+          organization_id: string;
+          starts_on: string;
+          status?: Database['public']['Enums']['stipend_status'];
+          student_id?: string | null;
+          university_id?: string | null;
+        };
+        Update: {
+          amount_per_month?: number;
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          created_at?: string;
+          id?: string;
+          months?: number;
+          order_number?: string | null;
+          organization_id?: string;
+          starts_on?: string;
+          status?: Database['public']['Enums']['stipend_status'];
+          student_id?: string | null;
+          university_id?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'stipend_awards_application_id_fkey';
+            columns: ['application_id'];
+            isOneToOne: true;
+            referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_student_id_fkey';
+            columns: ['student_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      target_agreements: {
+        Row: {
+          application_id: string | null;
+          cancel_reason: string | null;
+          created_at: string;
+          id: string;
+          organization_id: string;
+          programme_code: string | null;
+          status: Database['public']['Enums']['target_agreement_status'];
+          student_id: string | null;
+          support_measures: string | null;
+          university_id: string | null;
+          work_years: number;
+        };
+        Insert: {
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          created_at?: string;
+          id?: string;
+          organization_id: string;
+          programme_code?: string | null;
+          status?: Database['public']['Enums']['target_agreement_status'];
+          student_id?: string | null;
+          support_measures?: string | null;
+          university_id?: string | null;
+          work_years: number;
+        };
+        Update: {
+          application_id?: string | null;
+          cancel_reason?: string | null;
+          created_at?: string;
+          id?: string;
+          organization_id?: string;
+          programme_code?: string | null;
+          status?: Database['public']['Enums']['target_agreement_status'];
+          student_id?: string | null;
+          support_measures?: string | null;
+          university_id?: string | null;
+          work_years?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'target_agreements_application_id_fkey';
+            columns: ['application_id'];
+            isOneToOne: true;
+            referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_programme_code_fkey';
+            columns: ['programme_code'];
+            isOneToOne: false;
+            referencedRelation: 'programmes';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'target_agreements_student_id_fkey';
+            columns: ['student_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
     };
     Views: {
       [_ in never]: never;
@@ -600,13 +1399,47 @@ export type Database = {
         };
         Returns: string;
       };
+      accept_offer: {
+        Args: { p_id: string };
+        Returns: string;
+      };
+      application_refusal: {
+        Args: { p_opportunity_id: string };
+        Returns: string;
+      };
+      apply_to_opportunity: {
+        Args: {
+          p_consent_text: string;
+          p_consent_version: string;
+          p_cover_letter: string;
+          p_ip?: string;
+          p_opportunity_id: string;
+          p_user_agent?: string;
+        };
+        Returns: {
+          application_id: string;
+          created: boolean;
+        }[];
+      };
       close_opportunity: {
         Args: { p_id: string };
         Returns: undefined;
       };
+      confirm_employment: {
+        Args: { p_token: string };
+        Returns: string;
+      };
+      confirm_my_employment: {
+        Args: { p_employment_id: string };
+        Returns: string;
+      };
       create_invitation: {
         Args: { p_email: string; p_organization_id: string };
         Returns: string;
+      };
+      decline_offer: {
+        Args: { p_id: string; p_note?: string };
+        Returns: undefined;
       };
       delete_opportunity: {
         Args: { p_id: string };
@@ -615,6 +1448,25 @@ export type Database = {
       duplicate_opportunity: {
         Args: { p_id: string };
         Returns: string;
+      };
+      employer_response_stats: {
+        Args: { p_organization_id: string };
+        Returns: {
+          answered: number;
+          applications: number;
+          median_hours: number;
+          response_rate: number;
+        }[];
+      };
+      employment_by_token: {
+        Args: { p_token: string };
+        Returns: {
+          employment_id: string;
+          job_title: string;
+          organization_name: string;
+          start_date: string;
+          status: Database['public']['Enums']['employment_status'];
+        }[];
       };
       extend_opportunity: {
         Args: { p_days?: number; p_id: string };
@@ -634,6 +1486,18 @@ export type Database = {
           state: string;
         }[];
       };
+      invite_to_interview: {
+        Args: { p_at: string; p_id: string; p_link?: string; p_note?: string; p_place?: string };
+        Returns: undefined;
+      };
+      make_offer: {
+        Args: { p_answer_by: string; p_id: string; p_note?: string; p_terms: Json };
+        Returns: undefined;
+      };
+      mark_application_viewed: {
+        Args: { p_id: string };
+        Returns: Database['public']['Enums']['application_status'];
+      };
       moderate_opportunity: {
         Args: { p_approve: boolean; p_id: string; p_note?: string };
         Returns: {
@@ -645,6 +1509,17 @@ export type Database = {
       publish_opportunity: {
         Args: { p_days?: number; p_id: string };
         Returns: Database['public']['Enums']['opportunity_status'];
+      };
+      record_hire: {
+        Args: {
+          p_document_date: string;
+          p_document_kind: string;
+          p_document_number: string;
+          p_id: string;
+          p_position: string;
+          p_start_date: string;
+        };
+        Returns: string;
       };
       register_employer: {
         Args: {
@@ -676,6 +1551,22 @@ export type Database = {
         };
         Returns: string;
       };
+      reject_application: {
+        Args: { p_id: string; p_message?: string; p_reason: string };
+        Returns: undefined;
+      };
+      reject_applications: {
+        Args: { p_ids: string[]; p_message?: string; p_reason: string };
+        Returns: {
+          application_id: string;
+          message: string;
+          rejected: boolean;
+        }[];
+      };
+      review_application: {
+        Args: { p_id: string; p_notes: string; p_rating: number };
+        Returns: undefined;
+      };
       revoke_invitation: {
         Args: { p_id: string };
         Returns: string;
@@ -696,16 +1587,46 @@ export type Database = {
           organization_name: string;
         }[];
       };
+      shortlist_application: {
+        Args: { p_id: string; p_note?: string };
+        Returns: undefined;
+      };
       unsubscribe_saved_search: {
         Args: { p_token: string };
         Returns: string;
       };
+      withdraw_application: {
+        Args: { p_id: string; p_note?: string };
+        Returns: undefined;
+      };
     };
     Enums: {
+      application_status:
+        | 'submitted'
+        | 'viewed'
+        | 'shortlisted'
+        | 'interview'
+        | 'offer'
+        | 'accepted'
+        | 'declined'
+        | 'hired'
+        | 'rejected'
+        | 'withdrawn';
+      employment_status: 'awaiting_confirmation' | 'confirmed' | 'cancelled';
       opportunity_kind: 'internship' | 'practice' | 'stipend' | 'target_agreement' | 'vacancy';
       opportunity_status: 'draft' | 'moderation' | 'published' | 'rejected' | 'closed' | 'expired';
       organization_kind: 'employer' | 'university' | 'administration';
       person_role: 'student' | 'graduate' | 'employer_staff' | 'university_staff' | 'administrator';
+      placement_status:
+        | 'awaiting_university'
+        | 'confirmed'
+        | 'accepted_by_employer'
+        | 'in_progress'
+        | 'completed'
+        | 'closed'
+        | 'cancelled';
+      stipend_status: 'awaiting_university' | 'active' | 'finished' | 'cancelled';
+      target_agreement_status: 'awaiting_signatures' | 'in_force' | 'fulfilled' | 'terminated';
       verification_status: 'pending' | 'verified' | 'rejected';
     };
     CompositeTypes: {
@@ -817,10 +1738,34 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      application_status: [
+        'submitted',
+        'viewed',
+        'shortlisted',
+        'interview',
+        'offer',
+        'accepted',
+        'declined',
+        'hired',
+        'rejected',
+        'withdrawn',
+      ],
+      employment_status: ['awaiting_confirmation', 'confirmed', 'cancelled'],
       opportunity_kind: ['internship', 'practice', 'stipend', 'target_agreement', 'vacancy'],
       opportunity_status: ['draft', 'moderation', 'published', 'rejected', 'closed', 'expired'],
       organization_kind: ['employer', 'university', 'administration'],
       person_role: ['student', 'graduate', 'employer_staff', 'university_staff', 'administrator'],
+      placement_status: [
+        'awaiting_university',
+        'confirmed',
+        'accepted_by_employer',
+        'in_progress',
+        'completed',
+        'closed',
+        'cancelled',
+      ],
+      stipend_status: ['awaiting_university', 'active', 'finished', 'cancelled'],
+      target_agreement_status: ['awaiting_signatures', 'in_force', 'fulfilled', 'terminated'],
       verification_status: ['pending', 'verified', 'rejected'],
     },
   },
