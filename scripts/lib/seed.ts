@@ -11,6 +11,7 @@ import { CONSENT_VERSION } from '../../src/lib/schemas/auth.ts';
 import { DEMO_PASSWORD, demoEmail } from './demo-accounts.ts';
 import { ADMINISTRATION, EMPLOYERS, UNIVERSITIES, demoInn } from './demo-organizations.ts';
 import { generateOpportunities, insertOpportunityRows } from './opportunity-generator.ts';
+import { seedDemoApplications } from './seed-applications.ts';
 
 type Log = (scope: string, message: string) => void;
 
@@ -210,6 +211,16 @@ export async function seedDemo(log: Log): Promise<boolean> {
     ),
   ].map((row) => (row.organization_id === employers[0] ? { ...row, created_by: hrId } : row));
   await insertOpportunityRows(db(), opportunities);
+
+  await seedDemoApplications({
+    auth,
+    log,
+    employerId: employers[0],
+    hr: { id: hrId, email: demoEmail('employer') },
+    student: { id: studentId, email: demoEmail('student') },
+    graduate: { id: graduateId, email: demoEmail('graduate') },
+    universities,
+  });
 
   log(
     'seed',
