@@ -1,5 +1,6 @@
 import { building } from '$app/environment';
 import { auth } from '$lib/server/auth';
+import { requestMeta } from '$lib/server/accounts/request-meta';
 import { handleCrossSiteForms } from '$lib/server/csrf';
 import { loadPerson } from '$lib/server/session';
 import { anonClient } from '$lib/server/supabase';
@@ -8,8 +9,12 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
 
 /** better-auth's own endpoints under /api/auth (verification links, password reset redirects). */
-const handleAuthEndpoints: Handle = ({ event, resolve }) =>
-  svelteKitHandler({ event, resolve, auth: auth(), building });
+const handleAuthEndpoints: Handle = ({ event, resolve }) => {
+  if (building || !event.url.pathname.startsWith('/api/auth/')) return resolve(event);
+  // better-auth learns the client's address from the app (client-address.ts), not from the client.
+  const request = new Request(event.request, { headers: requestMeta(event).headers });
+  return svelteKitHandler({ event: { ...event, request }, resolve, auth: auth(), building });
+};
 
 /** Who is asking, and a supabase-js client that acts as them. */
 const handlePerson: Handle = async ({ event, resolve }) => {

@@ -1,6 +1,7 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import pg from 'pg';
+import { CLIENT_ADDRESS_HEADER } from '../client-address.ts';
 import { config } from '../config.ts';
 import { db } from '../db.ts';
 import { enqueueEmail } from '../email/enqueue.ts';
@@ -43,6 +44,9 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
     advanced: {
       database: { generateId: 'uuid' },
       cookiePrefix: 'kp',
+      // The client's address as the app resolved it (client-address.ts), never X-Forwarded-For as
+      // sent: every request the app hands to better-auth carries this header, set by the app.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     emailAndPassword: {
       enabled: true,
