@@ -86,16 +86,13 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
       expiresIn: SESSION_EXPIRES_IN_SECONDS,
       updateAge: 60 * 60 * 24,
     },
+    // Over HTTP only the links of letters reach better-auth (hooks.server.ts); every other
+    // operation goes through the app's server code and its limits (src/lib/server/rate-limit.ts).
     rateLimit: {
       enabled: true,
       storage: 'database',
       window: 60,
       max: 100,
-      customRules: {
-        '/sign-in/email': { window: 60, max: 5 },
-        '/sign-up/email': { window: 60, max: 5 },
-        '/request-password-reset': { window: 300, max: 3 },
-      },
     },
     hooks: {
       // The same password rules for every path that sets a password, HTTP or server-side call.
