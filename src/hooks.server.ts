@@ -1,15 +1,19 @@
 import { building } from '$app/environment';
 import { auth } from '$lib/server/auth';
+import { isExposedAuthEndpoint } from '$lib/server/auth/exposed-endpoints';
+import { requestMeta } from '$lib/server/accounts/request-meta';
 import { handleCrossSiteForms } from '$lib/server/csrf';
 import { loadPerson } from '$lib/server/session';
 import { anonClient } from '$lib/server/supabase';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { svelteKitHandler } from 'better-auth/svelte-kit';
 
-/** better-auth's own endpoints under /api/auth (verification links, password reset redirects). */
-const handleAuthEndpoints: Handle = ({ event, resolve }) =>
-  svelteKitHandler({ event, resolve, auth: auth(), building });
+/** The links of better-auth's letters (exposed-endpoints.ts); the rest of /api/auth is a 404. */
+const handleAuthEndpoints: Handle = ({ event, resolve }) => {
+  if (building || !isExposedAuthEndpoint(event.request.method, event.url.pathname)) return resolve(event);
+  // better-auth learns the client's address from the app (client-address.ts), not from the client.
+  return auth().handler(new Request(event.request, { headers: requestMeta(event).headers }));
+};
 
 /** Who is asking, and a supabase-js client that acts as them. */
 const handlePerson: Handle = async ({ event, resolve }) => {

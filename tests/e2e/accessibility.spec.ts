@@ -3,8 +3,8 @@ import { DEMO, DEMO_PASSWORD, signInDemo, type DemoKey } from './support/account
 import { clearRateLimits } from './support/db.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
-// Every signed-in check below signs a demo person in; the run signs the same people in from one
-// IP in other specs too (5 sign-ins per address per 15 min): start from clear counters.
+// Every signed-in check below signs a demo person in; other specs try wrong passwords for the same
+// people from the same IP (src/lib/server/rate-limit.ts): start from clear counters.
 test.beforeEach(async () => {
   await clearRateLimits();
 });

@@ -12,8 +12,8 @@ import { E2E_ENV } from '../../playwright.config.ts';
 import { clearRateLimits, rowCounts, testDb } from './support/db.ts';
 import { innWithWrongCheckDigit, validInn } from './support/inn.ts';
 
-// Refused sign-ups with a valid form still count against the sign-up limit (10 per IP per hour),
-// and this spec makes far more than 10 of them from one IP: start every test with clear counters.
+// Refused sign-ups with a valid form still count against the per-IP sign-up limit, and this spec
+// makes many of them from one IP: start every test with clear counters.
 test.beforeEach(async () => {
   await clearRateLimits();
 });

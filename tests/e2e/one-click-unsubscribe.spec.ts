@@ -13,7 +13,7 @@ import { clearRateLimits, testDb } from './support/db.ts';
 const CROSS_SITE_FORM_MESSAGE = 'Отправка формы с другого сайта запрещена';
 const ONE_CLICK = { 'List-Unsubscribe': 'One-Click' };
 
-// Sign-in is limited to 5 attempts per address per 15 minutes; start every test with clear counters.
+// Wrong passwords are limited per account (src/lib/server/rate-limit.ts); start every test with clear counters.
 test.beforeEach(async () => {
   await clearRateLimits();
 });

@@ -3,8 +3,8 @@ import { newVerifiedStudent, signIn, signOut, strongPassword, uniqueEmail } from
 import { clearRateLimits, testDb } from './support/db.ts';
 import { followLinkInLetter, SUBJECTS } from './support/mailbox.ts';
 
-// Each test signs up a fresh person and signs in several times from one IP; the app's limits
-// (10 sign-ups per IP per hour, 5 sign-ins per address per 15 min) would otherwise trip mid-run.
+// Each test signs up a fresh person and tries passwords, right and wrong, from one IP; the app's
+// limits (src/lib/server/rate-limit.ts) would otherwise carry over from test to test.
 test.beforeEach(async () => {
   await clearRateLimits();
 });

@@ -14,8 +14,8 @@ import { anonOrganizations, clearRateLimits, organizationIdOf, testDb } from './
 import { isValidInn10, validInn } from './support/inn.ts';
 import { letterText, openLetter, SUBJECTS } from './support/mailbox.ts';
 
-// This spec signs up four people and signs the demo admin in twice; the app allows 10 sign-ups per
-// IP per hour and 5 sign-ins per address per 15 minutes, and the whole run comes from one IP.
+// The whole run comes from one IP and the app limits sign-ups per IP (src/lib/server/rate-limit.ts):
+// start every test with clear counters.
 test.beforeEach(async () => {
   await clearRateLimits();
 });

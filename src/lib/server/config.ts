@@ -20,12 +20,34 @@ export interface ServerConfig {
   appUrl: string;
   /** The development mailbox page: only when the embedded launcher runs the app without SMTP. */
   devMailbox: boolean;
+  /**
+   * How many reverse proxies of ours stand in front of the app (TRUSTED_PROXY_COUNT, default 0):
+   * that many hops of X-Forwarded-For, counted from the right, are believed (client-address.ts).
+   */
+  trustedProxyCount: number;
 }
 
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Не задана переменная окружения ${name} (см. .env.example)`);
   return value;
+}
+
+/** TRUSTED_PROXY_COUNT: a small non-negative integer; anything else stops the app with a clear message. */
+export function parseTrustedProxyCount(env: NodeJS.ProcessEnv = process.env): number {
+  // adapter-node's own ADDRESS_HEADER/XFF_DEPTH would apply a second, different rule before ours
+  // (and only in the built app, not in `npm run dev` or the tests): one mechanism, ours.
+  if (env.ADDRESS_HEADER) {
+    throw new Error(
+      'ADDRESS_HEADER не используется: число своих прокси задаётся в TRUSTED_PROXY_COUNT (см. .env.example)',
+    );
+  }
+  const raw = env.TRUSTED_PROXY_COUNT?.trim() || '0';
+  const count = Number(raw);
+  if (!/^\d+$/.test(raw) || count > 10) {
+    throw new Error(`TRUSTED_PROXY_COUNT должен быть целым числом от 0 до 10, а не «${raw}»`);
+  }
+  return count;
 }
 
 let cached: ServerConfig | undefined;
@@ -46,6 +68,7 @@ export function config(): ServerConfig {
     smtpUrl,
     mailFrom: process.env.MAIL_FROM || 'КемероVоПРОФИ <no-reply@kemerovo-profi.local>',
     devMailbox: !smtpUrl && process.env.EMBEDDED_MAILBOX === '1',
+    trustedProxyCount: parseTrustedProxyCount(),
     appUrl: (process.env.ORIGIN || process.env.PUBLIC_APP_URL || 'http://127.0.0.1:3000').replace(/\/$/, ''),
   };
   return cached;

@@ -57,9 +57,9 @@ export async function rowCounts(): Promise<RowCounts> {
 }
 
 /**
- * The whole e2e run comes from one IP (127.0.0.1) and signs the same demo people in again and
- * again, while the app limits sign-ups to 10 per IP per hour and sign-ins to 5 per address per
- * 15 minutes. Tests clear the counters first, so each test starts as a fresh visitor would.
+ * The whole e2e run comes from one IP (127.0.0.1) and makes many sign-ups, reset requests and
+ * deliberately wrong passwords, which the app limits (src/lib/server/rate-limit.ts). Tests clear
+ * the counters first, so each test starts as a fresh visitor would.
  */
 export async function clearRateLimits(): Promise<void> {
   await testDb().query('delete from app_private.rate_limits');

@@ -1,9 +1,10 @@
 import type { PostgrestError } from '@supabase/supabase-js';
 import type { Auth } from '../auth/options.ts';
 import { isCommonPassword } from '../auth/common-passwords.ts';
+import { addressBucket } from '../client-address.ts';
 import { db } from '../db.ts';
 import { describeDbError } from '../errors.ts';
-import { hitRateLimit, waitMessage } from '../rate-limit.ts';
+import { hitRateLimit, LIMITS, waitMessage } from '../rate-limit.ts';
 import { userClient, type Supabase } from '../supabase.ts';
 import { describeAuthError } from './auth-errors.ts';
 import type { RequestMeta } from './request-meta.ts';
@@ -26,7 +27,12 @@ export async function createAccount(
   register: (client: Supabase) => PromiseLike<{ error: PostgrestError | null }>,
   fieldMap: Record<string, string> = {},
 ): Promise<AccountResult> {
-  const wait = await hitRateLimit(`sign-up:${meta.ip ?? 'unknown'}`, 10, 3600);
+  const { max, windowSeconds } = LIMITS.signUpsPerIp;
+  const wait = await hitRateLimit(
+    `sign-up:${meta.ip ? addressBucket(meta.ip) : 'unknown'}`,
+    max,
+    windowSeconds,
+  );
   if (wait) return { ok: false, field: 'form', message: waitMessage(wait), status: 429 };
   if (isCommonPassword(account.password)) {
     return {

@@ -1,6 +1,7 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import pg from 'pg';
+import { CLIENT_ADDRESS_HEADER } from '../client-address.ts';
 import { config } from '../config.ts';
 import { db } from '../db.ts';
 import { enqueueEmail } from '../email/enqueue.ts';
@@ -43,6 +44,9 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
     advanced: {
       database: { generateId: 'uuid' },
       cookiePrefix: 'kp',
+      // The client's address as the app resolved it (client-address.ts), never X-Forwarded-For as
+      // sent: every request the app hands to better-auth carries this header, set by the app.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     emailAndPassword: {
       enabled: true,
@@ -82,16 +86,13 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
       expiresIn: SESSION_EXPIRES_IN_SECONDS,
       updateAge: 60 * 60 * 24,
     },
+    // Over HTTP only the links of letters reach better-auth (hooks.server.ts); every other
+    // operation goes through the app's server code and its limits (src/lib/server/rate-limit.ts).
     rateLimit: {
       enabled: true,
       storage: 'database',
       window: 60,
       max: 100,
-      customRules: {
-        '/sign-in/email': { window: 60, max: 5 },
-        '/sign-up/email': { window: 60, max: 5 },
-        '/request-password-reset': { window: 300, max: 3 },
-      },
     },
     hooks: {
       // The same password rules for every path that sets a password, HTTP or server-side call.

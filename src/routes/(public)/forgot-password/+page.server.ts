@@ -1,7 +1,8 @@
 import { auth } from '$lib/server/auth';
 import { requestMeta } from '$lib/server/accounts/request-meta';
 import { formFailure } from '$lib/server/forms';
-import { hitRateLimit, waitMessage } from '$lib/server/rate-limit';
+import { addressBucket } from '$lib/server/client-address';
+import { hitRateLimit, LIMITS, waitMessage } from '$lib/server/rate-limit';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { parseForm } from '$lib/schemas/form';
 import type { Actions } from './$types';
@@ -12,9 +13,14 @@ export const actions: Actions = {
     const parsed = parseForm(forgotPasswordSchema, form);
     if (!parsed.ok) return formFailure(400, parsed.errors, form);
     const meta = requestMeta(event);
+    const { passwordResetsPerIp: perIp, passwordResetsPerEmail: perEmail } = LIMITS;
     const wait = Math.max(
-      await hitRateLimit(`reset:ip:${meta.ip ?? 'unknown'}`, 10, 3600),
-      await hitRateLimit(`reset:email:${parsed.data.email}`, 3, 3600),
+      await hitRateLimit(
+        `reset:ip:${meta.ip ? addressBucket(meta.ip) : 'unknown'}`,
+        perIp.max,
+        perIp.windowSeconds,
+      ),
+      await hitRateLimit(`reset:email:${parsed.data.email}`, perEmail.max, perEmail.windowSeconds),
     );
     if (wait) return formFailure(429, { form: waitMessage(wait) }, form);
     // The answer is the same whether or not the address is registered.
