@@ -12,6 +12,25 @@ const config = {
     // with that one exemption, is the first handle in src/hooks.server.ts (src/lib/server/csrf.ts).
     csrf: { trustedOrigins: ['*'] },
     alias: { $tests: 'tests' },
+    // Content-Security-Policy of every page: SvelteKit adds a nonce for its own inline scripts
+    // (hydration) to script-src; nothing else may run. Styles allow 'unsafe-inline' for style
+    // attributes (app.html, components) and Vite's dev-mode <style> tags. No other site may frame a
+    // page (clickjacking of the forms). The headers of every response: src/lib/server/security-headers.ts.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

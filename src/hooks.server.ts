@@ -2,7 +2,9 @@ import { building } from '$app/environment';
 import { auth } from '$lib/server/auth';
 import { isExposedAuthEndpoint } from '$lib/server/auth/exposed-endpoints';
 import { requestMeta } from '$lib/server/accounts/request-meta';
+import { config } from '$lib/server/config';
 import { handleCrossSiteForms } from '$lib/server/csrf';
+import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { loadPerson } from '$lib/server/session';
 import { anonClient } from '$lib/server/supabase';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
@@ -31,15 +33,19 @@ const handlePerson: Handle = async ({ event, resolve }) => {
 };
 
 /** Pages are personal: never let a shared cache keep them. */
-const handleHeaders: Handle = async ({ event, resolve }) => {
+const handleCaching: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   if (event.locals.person) response.headers.set('cache-control', 'private, no-store');
-  response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
   return response;
 };
 
-export const handle = sequence(handleCrossSiteForms, handleAuthEndpoints, handlePerson, handleHeaders);
+export const handle = sequence(
+  handleSecurityHeaders(() => config().appUrl),
+  handleCrossSiteForms,
+  handleAuthEndpoints,
+  handlePerson,
+  handleCaching,
+);
 
 export const handleError: HandleServerError = ({ error, status }) => {
   if (status !== 404) console.error(error);

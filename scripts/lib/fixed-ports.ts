@@ -34,6 +34,8 @@ function shift(ports: StackPorts, by: number): StackPorts {
 
 export interface FixedPortSets {
   integration: StackPorts;
+  /** The built app that an integration test starts on the integration stack (dev-mailbox-access). */
+  integrationApp: { app: number };
   e2e: StackPorts & { app: number };
   launcher: StackPorts & { app: number };
   genTypes: StackPorts;
@@ -47,6 +49,7 @@ export function fixedPorts(env: NodeJS.ProcessEnv = process.env): FixedPortSets 
       { postgres: 24432, gateway: 24431, postgrest: 24433, postgrestAdmin: 24434, meilisearch: 24700 },
       by,
     ),
+    integrationApp: { app: 3300 + by },
     e2e: {
       ...shift(
         { postgres: 25432, gateway: 25431, postgrest: 25433, postgrestAdmin: 25434, meilisearch: 25700 },

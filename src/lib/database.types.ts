@@ -1506,6 +1506,14 @@ export type Database = {
           title: string;
         }[];
       };
+      opportunity_contacts: {
+        Args: { p_id: string };
+        Returns: {
+          contact_email: string;
+          contact_name: string;
+          contact_phone: string;
+        }[];
+      };
       publish_opportunity: {
         Args: { p_days?: number; p_id: string };
         Returns: Database['public']['Enums']['opportunity_status'];

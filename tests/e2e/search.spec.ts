@@ -99,6 +99,9 @@ test('as anon: the opportunity page and the employer page open from a result', a
   await expect(page).toHaveURL(/\/opportunities\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByText('Практика', { exact: true }).first()).toBeVisible();
+  // the contacts are on the page, though anon cannot select them from /rest/v1/opportunities
+  await expect(page.getByRole('heading', { name: 'Контакты' })).toBeVisible();
+  await expect(page.locator('.contact a[href^="mailto:"]')).toHaveText(/^[^@\s]+@[^@\s]+$/);
   await expectNoAxeViolations(page);
 
   const employer = page.locator('.org a');

@@ -16,6 +16,7 @@ import { moderateOpportunity } from '../../src/lib/server/opportunities/moderate
 import { publishOpportunity } from '../../src/lib/server/opportunities/publish-opportunity.ts';
 import { updateOpportunity } from '../../src/lib/server/opportunities/update-opportunity.ts';
 import { warnExpiringOpportunities } from '../../src/lib/server/jobs/tasks/warn-expiring-opportunities.ts';
+import { loadPublicOpportunity } from '../../src/lib/server/search-page/load-opportunity.ts';
 import { anonClient } from '../../src/lib/server/supabase.ts';
 import { testDb } from '../factories/db.ts';
 import {
@@ -383,6 +384,27 @@ describe('what anonymous visitors see', () => {
     expect((await row(published)).title).toBe('Производственная практика в цехе КИПиА');
     const rpc = await anonClient().rpc('close_opportunity', { p_id: published });
     expect(rpc.error).not.toBeNull();
+  });
+});
+
+describe('contacts on the posting page', () => {
+  test('the page of a published posting shows its contacts to anon and to a signed-in person', async () => {
+    const contacts = {
+      contactName: 'Ирина Петрова',
+      contactEmail: 'practice.kipia@example.test',
+      contactPhone: '+7 (3842) 45-67-89',
+    };
+    const published = await draftOf(employerA, contacts);
+    await publishOpportunity(employerA.client, published, 30);
+    for (const client of [anonClient(), employerB.client]) {
+      const page = await loadPublicOpportunity(client, published);
+      expect(page?.contact_name).toBe(contacts.contactName);
+      expect(page?.contact_email).toBe(contacts.contactEmail);
+      expect(page?.contact_phone).toBe(contacts.contactPhone);
+    }
+    // the column itself stays closed to anon (tests/integration/rls.test.ts)
+    const bulk = await anonClient().from('opportunities').select('contact_email');
+    expect(bulk.error?.code).toBe('42501');
   });
 });
 

@@ -835,6 +835,66 @@ describe('anon reads no personal data', () => {
   });
 });
 
+describe('opportunity contacts', () => {
+  /** A posting of the verified employer with contacts, arranged over the direct connection. */
+  async function postingOfV(status: 'published' | 'draft', email: string): Promise<string> {
+    const { rows } = await testDb().query<{ id: string }>(
+      `insert into public.opportunities (organization_id, kind, status, title, contact_name, contact_email,
+                                         contact_phone, published_at, expires_at)
+       values ($1, 'internship', $2::public.opportunity_status, 'Стажировка в отделе эксплуатации',
+               'Ирина Петрова', $3, '+7 (3842) 45-67-89',
+               case when $2 = 'published' then now() end, now() + interval '30 days')
+       returning id`,
+      [employerV.organizationId, status, email],
+    );
+    return rows[0].id;
+  }
+
+  test('anon cannot read the contact columns of published postings in bulk', async () => {
+    const published = await postingOfV('published', uniqueEmail('hr'));
+    // the public columns stay readable
+    const open = await anon.from('opportunities').select('id, title, published_at').eq('id', published);
+    expect(ids(open)).toEqual([published]);
+    // every way of naming a contact column is refused, not answered without it
+    for (const columns of ['contact_email', 'contact_name', 'contact_phone', 'id, contact_email', '*']) {
+      expectRefused(await untyped(anon).from('opportunities').select(columns), '42501');
+    }
+    expectRefused(
+      await untyped(anon)
+        .from('organizations')
+        .select('id, opportunities(contact_email)')
+        .eq('id', employerV.organizationId),
+      '42501',
+    );
+    // nor the author or moderation data
+    for (const columns of ['created_by', 'moderated_by', 'moderation_note']) {
+      expectRefused(await untyped(anon).from('opportunities').select(columns), '42501');
+    }
+  });
+
+  test('opportunity_contacts gives one public posting’s contacts, nothing for a draft', async () => {
+    const email = uniqueEmail('hr');
+    const published = await postingOfV('published', email);
+    const draft = await postingOfV('draft', uniqueEmail('hr-draft'));
+    const shown = await anon.rpc('opportunity_contacts', { p_id: published });
+    expect(shown.error).toBeNull();
+    expect(shown.data).toEqual([
+      { contact_name: 'Ирина Петрова', contact_email: email, contact_phone: '+7 (3842) 45-67-89' },
+    ]);
+    for (const client of [anon, studentX1.client]) {
+      const hidden = await client.rpc('opportunity_contacts', { p_id: draft });
+      expect(hidden.error).toBeNull();
+      expect(hidden.data).toEqual([]);
+    }
+    // an expired posting, or one of an employer that is not verified, shows none either
+    await testDb().query(
+      `update public.opportunities set expires_at = now() - interval '1 minute' where id = $1`,
+      [published],
+    );
+    expect((await anon.rpc('opportunity_contacts', { p_id: published })).data).toEqual([]);
+  });
+});
+
 describe('trust columns', () => {
   test('an employer edits its description but not its verification status or ИНН', async () => {
     const own = await employerA.client

@@ -18,7 +18,10 @@ export interface ServerConfig {
   mailFrom: string;
   /** Public base URL of the app, used in links of emails. */
   appUrl: string;
-  /** The development mailbox page: only when the embedded launcher runs the app without SMTP. */
+  /**
+   * The development mailbox page: only when the embedded launcher runs the app without SMTP, and
+   * never with NODE_ENV=production (who may read it: dev-mailbox-access.ts).
+   */
   devMailbox: boolean;
   /**
    * How many reverse proxies of ours stand in front of the app (TRUSTED_PROXY_COUNT, default 0):
@@ -67,7 +70,7 @@ export function config(): ServerConfig {
     mailMode: smtpUrl ? 'smtp' : 'mailbox',
     smtpUrl,
     mailFrom: process.env.MAIL_FROM || 'КемероVоПРОФИ <no-reply@kemerovo-profi.local>',
-    devMailbox: !smtpUrl && process.env.EMBEDDED_MAILBOX === '1',
+    devMailbox: !smtpUrl && process.env.EMBEDDED_MAILBOX === '1' && process.env.NODE_ENV !== 'production',
     trustedProxyCount: parseTrustedProxyCount(),
     appUrl: (process.env.ORIGIN || process.env.PUBLIC_APP_URL || 'http://127.0.0.1:3000').replace(/\/$/, ''),
   };

@@ -4,9 +4,10 @@ import { loadClassifiers, loadUniversities } from '../reference.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// Columns anon may read (20261201000200_hide_opportunity_contacts_from_anon.sql): no contacts.
 const PUBLIC_COLUMNS =
-  'id, kind, title, description_html, industry_code, district_code, is_remote, address, contact_name, ' +
-  'contact_email, contact_phone, apply_by, programme_codes, university_ids, years_of_study, is_paid, ' +
+  'id, kind, title, description_html, industry_code, district_code, is_remote, address, ' +
+  'apply_by, programme_codes, university_ids, years_of_study, is_paid, ' +
   'pay_from, pay_to, schedule, employment_type, experience, seats, starts_on, ends_on, duration_weeks, ' +
   'practice_type, stipend_count, selection_criteria, work_years_after, support_offered, published_at, ' +
   'expires_at, organization_id, organizations(id, name), industries(name), districts(name)';
@@ -14,7 +15,9 @@ const PUBLIC_COLUMNS =
 /**
  * A posting as everyone may see it: published and unexpired (RLS also requires a verified
  * employer). Its own employer sees drafts through RLS, so the status is checked here too: the
- * public page never shows what is not public. Null when there is no such posting.
+ * public page never shows what is not public. Null when there is no such posting. The contacts come
+ * from opportunity_contacts(), one posting per call: anon cannot select the contact columns, so
+ * they cannot be read for all postings at once.
  */
 export async function loadPublicOpportunity(supabase: Supabase, id: string) {
   if (!UUID.test(id)) return null;
@@ -28,14 +31,19 @@ export async function loadPublicOpportunity(supabase: Supabase, id: string) {
   if (error) throw new Error(`opportunity: ${error.message}`);
   if (!data) return null;
   const row = data as unknown as PublicOpportunityRow;
-  const [{ programmes }, universities] = await Promise.all([
+  const [{ programmes }, universities, contacts] = await Promise.all([
     loadClassifiers(supabase),
     loadUniversities(supabase),
+    supabase.rpc('opportunity_contacts', { p_id: id }).maybeSingle(),
   ]);
+  if (contacts.error) throw new Error(`opportunity contacts: ${contacts.error.message}`);
   const label = (options: { value: string; label: string }[], v: string) =>
     options.find((o) => o.value === v)?.label ?? v;
   return {
     ...row,
+    contact_name: contacts.data?.contact_name ?? null,
+    contact_email: contacts.data?.contact_email ?? null,
+    contact_phone: contacts.data?.contact_phone ?? null,
     programmeLabels: row.programme_codes.map((c) => label(programmes, c)),
     universityLabels: row.university_ids.map((u) => label(universities, u)),
   };
@@ -54,9 +62,6 @@ export type PublicOpportunityRow = Pick<
   | 'district_code'
   | 'is_remote'
   | 'address'
-  | 'contact_name'
-  | 'contact_email'
-  | 'contact_phone'
   | 'apply_by'
   | 'programme_codes'
   | 'university_ids'

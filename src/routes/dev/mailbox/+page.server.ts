@@ -1,13 +1,14 @@
-import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { requireDevMailbox } from '$lib/server/dev-mailbox-access';
 import type { PageServerLoad } from './$types';
 
 // A development tool of the embedded default ('mailbox' mode: no SMTP_URL): it reads the outbox
 // directly through db(), since app_private is not exposed through PostgREST. With SMTP configured
-// the page does not exist.
-export const load: PageServerLoad = async ({ url }) => {
-  if (!config().devMailbox) error(404, 'Страница не найдена');
+// or NODE_ENV=production the page does not exist; otherwise only loopback clients and a signed-in
+// administrator see it.
+export const load: PageServerLoad = async (event) => {
+  requireDevMailbox(event);
+  const { url } = event;
   const to = (url.searchParams.get('to') ?? '').trim();
   const { rows } = await db().query<{
     id: string;

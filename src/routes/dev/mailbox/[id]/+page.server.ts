@@ -1,13 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { requireDevMailbox } from '$lib/server/dev-mailbox-access';
 import type { PageServerLoad } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// Development tool, like the list: reads the outbox directly through db() in 'mailbox' mode only.
-export const load: PageServerLoad = async ({ params }) => {
-  if (!config().devMailbox || !UUID.test(params.id)) error(404, 'Страница не найдена');
+// Development tool, like the list: reads the outbox directly through db() in 'mailbox' mode only,
+// for the same clients (requireDevMailbox).
+export const load: PageServerLoad = async (event) => {
+  requireDevMailbox(event);
+  const { params } = event;
+  if (!UUID.test(params.id)) error(404, 'Страница не найдена');
   const { rows } = await db().query<{
     id: string;
     to_address: string;
