@@ -8,10 +8,11 @@
  * Environment: DATA_DIR (default .data/dev), PORT (3000; dev 5173), HOST, ORIGIN, and the ports of
  * the embedded parts (PG_PORT, SUPABASE_PORT, POSTGREST_PORT, POSTGREST_ADMIN_PORT, MEILI_PORT).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildIsStale, runBuild } from './lib/build.ts';
 import { log } from './lib/log.ts';
 import { httpOk, waitFor } from './lib/ports.ts';
 import { defaultPorts, spawnChild, startStack, stopChild, type Stack } from './lib/stack.ts';
@@ -53,37 +54,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void shutdown(0));
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the app when there is no build or the sources are newer than it. */
+/** Builds the app when there is no build or the sources are newer than it; the log goes to the data folder. */
 async function ensureBuild(): Promise<void> {
-  const built = path.join(root, 'build', 'index.js');
-  const sourcesTime = Math.max(
-    newestMtime(path.join(root, 'src')),
-    statSync(path.join(root, 'package.json')).mtimeMs,
-    statSync(path.join(root, 'svelte.config.js')).mtimeMs,
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= sourcesTime) return;
-  log('build', 'собираю приложение (vite build)…');
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
-    );
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`vite build завершился с кодом ${code}`)),
-    );
+  if (!buildIsStale(root)) return;
+  await runBuild({
+    command: process.execPath,
+    args: [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'],
+    cwd: root,
+    logFile: path.join(dataDir, 'build.log'),
+    log,
   });
 }
 
@@ -99,6 +78,7 @@ try {
   });
   Object.assign(process.env, stack.env, { ORIGIN: origin });
   const building = flags.dev ? Promise.resolve() : ensureBuild();
+  building.catch(() => {}); // a failed build is reported where it is awaited, not as an unhandled rejection
 
   if (!flags['no-seed']) {
     const { seedDemo } = await import('./lib/seed.ts');
