@@ -1,11 +1,36 @@
 import { building } from '$app/environment';
+import {
+  demoPasswordRefusal,
+  findDemoPasswordAccounts,
+} from '$lib/server/accounts/find-demo-password-accounts';
 import { auth } from '$lib/server/auth';
 import { handleCrossSiteForms } from '$lib/server/csrf';
 import { loadPerson } from '$lib/server/session';
+import { db } from '$lib/server/db';
 import { anonClient } from '$lib/server/supabase';
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
+
+/**
+ * The production app (NODE_ENV=production) does not start while a demo log-in with the published
+ * password exists, nor when it cannot check: one Russian line naming the fix, exit code 1.
+ */
+export const init: ServerInit = async () => {
+  // read at run time: the build must not fold NODE_ENV into a constant
+  const env = process.env;
+  if (building || env.NODE_ENV !== 'production') return;
+  let refusal: string | null;
+  try {
+    refusal = demoPasswordRefusal(await findDemoPasswordAccounts(db()));
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    refusal = `не удалось проверить демо-учётные записи в базе: ${e.message || e.code || String(err)}`;
+  }
+  if (!refusal) return;
+  process.stderr.write(`Ошибка: ${refusal}\n`);
+  process.exit(1);
+};
 
 /** better-auth's own endpoints under /api/auth (verification links, password reset redirects). */
 const handleAuthEndpoints: Handle = ({ event, resolve }) =>
