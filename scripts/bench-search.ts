@@ -13,11 +13,11 @@
  * It prints figures and asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fmt, percentile, startBenchStack } from './lib/bench-stack.ts';
+import { ensureBuild } from './lib/build.ts';
 import { fixedPorts } from './lib/fixed-ports.ts';
 import { BULK_ROLE_TITLES, generateBulkOpportunities } from './lib/bulk-sql.ts';
 import { assertPortFree, httpOk, waitFor } from './lib/ports.ts';
@@ -129,31 +129,6 @@ async function runAtRate(
   return latencies.sort((a, b) => a - b);
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-async function ensureBuild() {
-  const built = path.join(root, 'build/index.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(root, 'src'))) return;
-  console.log('[bench] собираю приложение (vite build)…');
-  await new Promise<void>((resolve, reject) =>
-    spawn(
-      process.execPath,
-      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
-    ).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build: код ${code}`)))),
-  );
-}
-
 const stack = await startBenchStack('.data/bench');
 let app: ChildProcess | undefined;
 const pool = new pg.Pool({ connectionString: stack.env.DATABASE_URL, max: 2 });
@@ -183,7 +158,7 @@ try {
     `[bench] переиндексация: ${fmt(reindex.documents)} документов за ${fmt(reindex.ms / 1000, 1)} с — ${fmt(reindex.docsPerSecond)} док/с`,
   );
 
-  await ensureBuild();
+  await ensureBuild(root, (_scope, message) => console.log(`[bench] ${message}`));
   await assertPortFree(APP_PORT, 'приложение', 'BENCH_APP_PORT');
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
   app = spawn(process.execPath, [path.join(root, 'build/index.js')], {

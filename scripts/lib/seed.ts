@@ -8,7 +8,7 @@ import { createAuth } from '../../src/lib/server/auth/options.ts';
 import { db } from '../../src/lib/server/db.ts';
 import { userClient } from '../../src/lib/server/supabase.ts';
 import { CONSENT_VERSION } from '../../src/lib/schemas/auth.ts';
-import { DEMO_PASSWORD, demoEmail } from './demo-accounts.ts';
+import { DEMO_PASSWORD, demoEmail } from '../../src/lib/server/accounts/demo-accounts.ts';
 import { ADMINISTRATION, EMPLOYERS, UNIVERSITIES, demoInn } from './demo-organizations.ts';
 import { generateOpportunities, insertOpportunityRows } from './opportunity-generator.ts';
 import { seedDemoApplications } from './seed-applications.ts';

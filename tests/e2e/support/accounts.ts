@@ -1,10 +1,10 @@
 import { expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, demoEmail, type DemoKey } from '../../../scripts/lib/demo-accounts.ts';
+import { DEMO_PASSWORD, demoEmail, type DemoKey } from '../../../src/lib/server/accounts/demo-accounts.ts';
 import { followLinkInLetter, SUBJECTS } from './mailbox.ts';
 
 export { DEMO_PASSWORD, type DemoKey };
 
-/** The demo log-ins that the launcher seeds (scripts/lib/demo-accounts.ts), with each role's home. */
+/** The demo log-ins that the launcher seeds (src/lib/server/accounts/demo-accounts.ts), with each role's home. */
 export const DEMO = {
   student: { email: demoEmail('student'), home: '/student' },
   graduate: { email: demoEmail('graduate'), home: '/student' },

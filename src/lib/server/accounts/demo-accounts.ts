@@ -1,4 +1,8 @@
-/** The demo log-ins that `npm start` seeds and prints: one per role. */
+/**
+ * The demo log-ins that `npm start` seeds into its embedded database (or, with `--demo`, into any)
+ * and prints: one per role, all with the published password. The production app refuses to start
+ * while one of them can still sign in with it (find-demo-password-accounts.ts).
+ */
 export const DEMO_PASSWORD = 'Kuzbass-Demo-2026';
 
 export const DEMO_ACCOUNTS = [
@@ -12,3 +16,4 @@ export const DEMO_ACCOUNTS = [
 
 export type DemoKey = (typeof DEMO_ACCOUNTS)[number]['key'];
 export const demoEmail = (key: DemoKey) => DEMO_ACCOUNTS.find((a) => a.key === key)!.email;
+export const DEMO_EMAILS: readonly string[] = DEMO_ACCOUNTS.map((a) => a.email);
