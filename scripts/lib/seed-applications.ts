@@ -248,11 +248,6 @@ async function insertDemoPostings(employerId: string, hrId: string, universities
 
 export async function seedDemoApplications(input: DemoApplicationsInput): Promise<number> {
   const { auth, employerId, universities } = input;
-  const { rows: orgRows } = await db().query<{ name: string; inn: string }>(
-    'select name, inn from public.organizations where id = $1',
-    [employerId],
-  );
-  const consentText = transferConsentText({ name: orgRows[0].name, inn: orgRows[0].inn });
   const postings = await insertDemoPostings(employerId, input.hr.id, universities);
 
   const person = async (p: { id: string; email: string }): Promise<Person> => ({
@@ -281,6 +276,29 @@ export async function seedDemoApplications(input: DemoApplicationsInput): Promis
     'Диплом КемГУ 2026 года: система учёта заявок для предприятия. Ищу первую работу в Кемерове.',
   );
 
+  // the consent text the posting page shows this person for this posting, word for word
+  const consentFor = async (p: Person, postingKey: string) => {
+    const { rows } = await db().query<{
+      applicant: string;
+      title: string;
+      name: string;
+      inn: string;
+      address: string | null;
+    }>(
+      `select pr.full_name as applicant, o.title, org.name, org.inn, org.address
+         from public.profiles pr, public.opportunities o join public.organizations org on org.id = o.organization_id
+        where pr.id = $1 and o.id = $2`,
+      [p.id, postings[postingKey]],
+    );
+    const r = rows[0];
+    return transferConsentText({
+      applicantName: r.applicant,
+      employerName: r.name,
+      employerInn: r.inn,
+      employerAddress: r.address,
+      postingTitle: r.title,
+    });
+  };
   const apply = async (p: Person, postingKey: string, letter: string) => {
     const rows = await must(
       'apply_to_opportunity',
@@ -288,7 +306,7 @@ export async function seedDemoApplications(input: DemoApplicationsInput): Promis
         p_opportunity_id: postings[postingKey],
         p_cover_letter: letter,
         p_consent_version: TRANSFER_CONSENT_VERSION,
-        p_consent_text: consentText,
+        p_consent_text: await consentFor(p, postingKey),
         p_ip: '127.0.0.1',
         p_user_agent: 'seed',
       }),

@@ -1,9 +1,38 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { applySchema } from '$lib/schemas/application';
+import { parseForm } from '$lib/schemas/form';
+import { requestMeta } from '$lib/server/accounts/request-meta';
+import { applyToOpportunity } from '$lib/server/applications/apply';
+import { loadApplyBlock } from '$lib/server/applications/load-apply-block';
+import { formFailure } from '$lib/server/forms';
 import { loadPublicOpportunity } from '$lib/server/search-page/load-opportunity';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const opportunity = await loadPublicOpportunity(locals.supabase, params.id);
   if (!opportunity) error(404, 'Такой публикации нет или она уже снята с публикации');
-  return { opportunity };
+  const person = locals.person ? { id: locals.person.id, fullName: locals.person.fullName } : null;
+  return { opportunity, applyBlock: await loadApplyBlock(locals.supabase, person, opportunity.id) };
+};
+
+export const actions: Actions = {
+  /** «Откликнуться»: a plain POST without JavaScript; a repeat lands on the same application. */
+  apply: async (event) => {
+    const { locals, params, request, url } = event;
+    if (!locals.person) redirect(303, `/sign-in?redirectTo=${encodeURIComponent(url.pathname)}`);
+    const form = await request.formData();
+    const parsed = parseForm(applySchema, form);
+    if (!parsed.ok) return formFailure(400, parsed.errors, form);
+    const result = await applyToOpportunity(locals.supabase, {
+      ...parsed.data,
+      opportunityId: params.id,
+      applicantName: locals.person.fullName,
+      meta: requestMeta(event),
+    });
+    if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
+    redirect(
+      303,
+      `/student/applications/${result.applicationId}?${result.created ? 'applied' : 'already'}=1`,
+    );
+  },
 };
