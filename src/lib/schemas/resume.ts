@@ -167,35 +167,33 @@ const languageEntry = z.object({
 
 export type LanguageEntry = z.output<typeof languageEntry>;
 
-const skills = z
-  .array(z.string())
-  .transform((values, ctx) => {
-    const out: string[] = [];
-    const seen = new Set<string>();
-    for (const raw of values) {
-      // one field may carry several skills separated by commas
-      for (const part of raw.split(/[,;\n]/)) {
-        const skill = part.trim().replace(/\s+/g, ' ');
-        if (!skill) continue;
-        if (skill.length > SKILL_MAX_LENGTH) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `Навыки: «${skill.slice(0, 30)}…» — не длиннее ${SKILL_MAX_LENGTH} символов`,
-          });
-          return z.NEVER;
-        }
-        const key = skill.toLocaleLowerCase('ru-RU');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(skill);
+const skills = z.array(z.string()).transform((values, ctx) => {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of values) {
+    // one field may carry several skills separated by commas
+    for (const part of raw.split(/[,;\n]/)) {
+      const skill = part.trim().replace(/\s+/g, ' ');
+      if (!skill) continue;
+      if (skill.length > SKILL_MAX_LENGTH) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Навыки: «${skill.slice(0, 30)}…» — не длиннее ${SKILL_MAX_LENGTH} символов`,
+        });
+        return z.NEVER;
       }
+      const key = skill.toLocaleLowerCase('ru-RU');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(skill);
     }
-    if (out.length > SKILLS_MAX) {
-      ctx.addIssue({ code: 'custom', message: `Навыки: не больше ${SKILLS_MAX}` });
-      return z.NEVER;
-    }
-    return out;
-  });
+  }
+  if (out.length > SKILLS_MAX) {
+    ctx.addIssue({ code: 'custom', message: `Навыки: не больше ${SKILLS_MAX}` });
+    return z.NEVER;
+  }
+  return out;
+});
 
 const choices = <K extends string>(allowed: readonly K[], message: string) =>
   z.array(z.string()).transform((values, ctx) => {
@@ -239,7 +237,11 @@ export type ResumeInput = z.output<typeof resumeSchema>;
 
 /** The current month in Kemerovo, YYYY-MM. */
 export function currentMonth(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Novokuznetsk', year: 'numeric', month: '2-digit' })
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Novokuznetsk',
+    year: 'numeric',
+    month: '2-digit',
+  })
     .format(now)
     .slice(0, 7);
 }
@@ -266,10 +268,9 @@ function rows<F extends string>(
 ): { index: number; row: Record<F, string> }[] {
   const out: { index: number; row: Record<F, string> }[] = [];
   for (let i = 0; i < rowCount(values, prefix); i++) {
-    const row = Object.fromEntries(fields.map((f) => [f, (values[`${prefix}-${i}-${f}`] ?? '').trim()])) as Record<
-      F,
-      string
-    >;
+    const row = Object.fromEntries(
+      fields.map((f) => [f, (values[`${prefix}-${i}-${f}`] ?? '').trim()]),
+    ) as Record<F, string>;
     // a preselected «Работа» in an otherwise empty row is not an entry
     if (fields.every((f) => ignoreWhenOnly.includes(f) || row[f] === '')) continue;
     out.push({ index: i, row });

@@ -51,7 +51,8 @@ export function asResumeSnapshot(value: unknown): ResumeSnapshot {
     graduation_year: num('graduation_year'),
     headline: str('headline'),
     about: str('about'),
-    average_grade: typeof v.average_grade === 'number' || typeof v.average_grade === 'string' ? v.average_grade : null,
+    average_grade:
+      typeof v.average_grade === 'number' || typeof v.average_grade === 'string' ? v.average_grade : null,
     skills: arr<string>('skills').filter((s) => typeof s === 'string'),
     experience: arr<Partial<ExperienceEntry>>('experience').filter((e) => e && typeof e === 'object'),
     languages: arr<Partial<LanguageEntry>>('languages').filter((e) => e && typeof e === 'object'),

@@ -15,7 +15,8 @@ export function checkPdf(bytes: Uint8Array): PdfCheck {
   if (bytes.byteLength > PDF_MAX_BYTES) return { ok: false, reason: 'too_large' };
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!buf.subarray(0, HEADER.length).equals(HEADER)) return { ok: false, reason: 'not_pdf' };
-  if (buf.subarray(Math.max(0, buf.length - 1024)).indexOf(TRAILER) === -1) return { ok: false, reason: 'not_pdf' };
+  if (buf.subarray(Math.max(0, buf.length - 1024)).indexOf(TRAILER) === -1)
+    return { ok: false, reason: 'not_pdf' };
   return { ok: true };
 }
 
@@ -26,8 +27,14 @@ export function checkPdf(bytes: Uint8Array): PdfCheck {
 export function safePdfName(sent: string | undefined | null): string {
   const base = (sent ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  let name = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/\s+/g, ' ').trim();
-  name = name.replace(/\.pdf$/i, '').slice(0, 190).trim();
+  let name = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  name = name
+    .replace(/\.pdf$/i, '')
+    .slice(0, 190)
+    .trim();
   return `${name || 'резюме'}.pdf`;
 }
 

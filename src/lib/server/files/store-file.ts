@@ -41,6 +41,10 @@ export async function storeFile(supabase: Supabase, input: StoredFileInput): Pro
     .select('id')
     .single();
   if (error) {
+    // the table judges the bytes too (content_is_pdf): say so in the words of the form
+    if (error.code === '23514' && /content_is_pdf/.test(error.message)) {
+      return { ok: false, message: 'PDF-файл: это не PDF — загрузите файл в формате PDF', status: 400 };
+    }
     const e = describeDbError(error);
     return { ok: false, message: e.message, status: e.status };
   }
@@ -62,11 +66,16 @@ export async function readStoredFile(supabase: Supabase, id: string): Promise<St
     .eq('id', id)
     .maybeSingle();
   if (error) {
-    // a malformed id and the like: nobody learns more than «not found»
-    if (error.code !== '22P02') console.error('files: read', error);
+    // a malformed id, or a reader with no grant at all (anon): nobody learns more than «not found»
+    if (error.code !== '22P02' && error.code !== '42501') console.error('files: read', error);
     return null;
   }
   if (!data || data.content === null) return null;
   const hex = data.content.startsWith('\\x') ? data.content.slice(2) : data.content;
-  return { id: data.id, fileName: data.file_name, contentType: data.content_type, bytes: Buffer.from(hex, 'hex') };
+  return {
+    id: data.id,
+    fileName: data.file_name,
+    contentType: data.content_type,
+    bytes: Buffer.from(hex, 'hex'),
+  };
 }

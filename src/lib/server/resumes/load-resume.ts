@@ -54,7 +54,13 @@ export async function loadResume(supabase: Supabase, personId: string): Promise<
       .eq('id', resume.data.attachment_id)
       .maybeSingle();
     if (error) throw new Error(`file: ${error.message}`);
-    if (data) attachment = { id: data.id, fileName: data.file_name, byteSize: data.byte_size, createdAt: data.created_at };
+    if (data)
+      attachment = {
+        id: data.id,
+        fileName: data.file_name,
+        byteSize: data.byte_size,
+        createdAt: data.created_at,
+      };
   }
   const p = profile.data;
   return {

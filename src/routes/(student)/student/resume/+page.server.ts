@@ -46,7 +46,11 @@ export const actions: Actions = {
     }
     const saved = await saveResume(locals.supabase, person.id, parsed.data);
     if (!saved.ok) {
-      return fail(saved.status, { scope: 'resume' as const, errors: { [saved.field]: saved.message }, ...typedOf(form) });
+      return fail(saved.status, {
+        scope: 'resume' as const,
+        errors: { [saved.field]: saved.message },
+        ...typedOf(form),
+      });
     }
     return { scope: 'resume' as const, saved: true };
   },
@@ -71,7 +75,8 @@ export const actions: Actions = {
   detach: async ({ locals, url }) => {
     const person = requireRole(locals, url, ROLES);
     const result = await detachResumeFile(locals.supabase, person.id);
-    if (!result.ok) return fail(result.status, { scope: 'attachment' as const, errors: { attachment: result.message } });
+    if (!result.ok)
+      return fail(result.status, { scope: 'attachment' as const, errors: { attachment: result.message } });
     return { scope: 'attachment' as const, detached: true };
   },
 };
