@@ -264,7 +264,9 @@ test('axe: the résumé page and its print view have no violations; the print vi
   await expect(page).toHaveURL('/student/resume/print');
   const resume = page.getByRole('article', { name: /^Резюме:/ });
   await expect(resume.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(resume.getByRole('region', { name: 'Образование' })).toContainText('Кузбасский государственный технический университет');
+  await expect(resume.getByRole('region', { name: 'Образование' })).toContainText(
+    'Кузбасский государственный технический университет',
+  );
   await expectNoAxeViolations(page);
   // on paper only the résumé: the site's header and the buttons are hidden
   await page.emulateMedia({ media: 'print' });

@@ -26,11 +26,9 @@ export function checkPdf(bytes: Uint8Array): PdfCheck {
  */
 export function safePdfName(sent: string | undefined | null): string {
   const base = (sent ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  let name = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const unsafe = /[\u0000-\u001f\u007f"<>|:*?]/g;
+  let name = base.replace(unsafe, '').replace(/\s+/g, ' ').trim();
   name = name
     .replace(/\.pdf$/i, '')
     .slice(0, 190)

@@ -23,8 +23,9 @@ export async function writeResume(
 ): Promise<SaveResult> {
   const update = () =>
     supabase.from('resumes').update(columns).eq('profile_id', personId).select('profile_id');
-  let { data, error } = await update();
-  if (!error && data?.length === 0) {
+  const first = await update();
+  let error = first.error;
+  if (!error && first.data?.length === 0) {
     ({ error } = await supabase.from('resumes').insert({ ...columns, profile_id: personId }));
     // two tabs saving the first résumé at once: the other one created it, so update it
     if (error?.code === '23505') ({ error } = await update());
