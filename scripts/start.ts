@@ -91,7 +91,16 @@ try {
     await closeDb();
   }
 
-  const env = { ...process.env, ...stack.env, ORIGIN: origin, PORT: String(port), HOST: host };
+  const env = {
+    ...process.env,
+    ...stack.env,
+    ORIGIN: origin,
+    PORT: String(port),
+    HOST: host,
+    // adapter-node refuses bodies over 512 KB by default; a résumé PDF may be 5 MB (a bigger one still
+    // reaches the action, which answers with a message at the field)
+    BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '8M',
+  };
   const worker = spawnChild('worker', process.execPath, [path.join(root, 'scripts/worker.ts')], env, {
     log,
     verbose: true,
