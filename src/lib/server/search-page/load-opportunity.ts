@@ -1,4 +1,5 @@
 import type { Database } from '../../database.types.ts';
+import type { PublicPerson } from '../../types.ts';
 import type { Supabase } from '../supabase.ts';
 import { loadClassifiers, loadUniversities } from '../reference.ts';
 
@@ -9,7 +10,7 @@ const PUBLIC_COLUMNS =
   'contact_email, contact_phone, apply_by, programme_codes, university_ids, years_of_study, is_paid, ' +
   'pay_from, pay_to, schedule, employment_type, experience, seats, starts_on, ends_on, duration_weeks, ' +
   'practice_type, stipend_count, selection_criteria, work_years_after, support_offered, published_at, ' +
-  'expires_at, organization_id, organizations(id, name), industries(name), districts(name)';
+  'expires_at, organization_id, status, organizations(id, name), industries(name), districts(name)';
 
 /**
  * A posting as everyone may see it: published and unexpired (RLS also requires a verified
@@ -26,8 +27,35 @@ export async function loadPublicOpportunity(supabase: Supabase, id: string) {
     .gt('expires_at', new Date().toISOString())
     .maybeSingle();
   if (error) throw new Error(`opportunity: ${error.message}`);
+  return data ? withLabels(supabase, data as unknown as PublicOpportunityRow) : null;
+}
+
+/**
+ * A posting as it would look in public, for its own organization and the administration only: a
+ * draft, one in moderation, a closed or expired one. RLS shows these rows to no one else; the
+ * check below keeps it so should a policy ever widen. Null when the person may not see it.
+ */
+export async function loadOpportunityPreview(
+  supabase: Supabase,
+  person: Pick<PublicPerson, 'role' | 'organization'> | null,
+  id: string,
+) {
+  if (!person || !UUID.test(id)) return null;
+  const { data, error } = await supabase
+    .from('opportunities')
+    .select(PUBLIC_COLUMNS)
+    .eq('id', id)
+    .maybeSingle();
+  if (error) throw new Error(`opportunity preview: ${error.message}`);
   if (!data) return null;
   const row = data as unknown as PublicOpportunityRow;
+  const own = person.organization?.id === row.organization_id;
+  if (!own && person.role !== 'administrator') return null;
+  return withLabels(supabase, row);
+}
+
+/** The row with the names of its programmes and universities. */
+async function withLabels(supabase: Supabase, row: PublicOpportunityRow) {
   const [{ programmes }, universities] = await Promise.all([
     loadClassifiers(supabase),
     loadUniversities(supabase),
@@ -40,6 +68,8 @@ export async function loadPublicOpportunity(supabase: Supabase, id: string) {
     universityLabels: row.university_ids.map((u) => label(universities, u)),
   };
 }
+
+export type PublicOpportunity = Awaited<ReturnType<typeof withLabels>>;
 
 type OpportunityTableRow = Database['public']['Tables']['opportunities']['Row'];
 
@@ -79,6 +109,7 @@ export type PublicOpportunityRow = Pick<
   | 'published_at'
   | 'expires_at'
   | 'organization_id'
+  | 'status'
 > & {
   organizations: { id: string; name: string } | null;
   industries: { name: string } | null;
