@@ -1705,8 +1705,8 @@ const TRANSLIT: Readonly<Record<string, string>> = Object.fromEntries(
     .map((latin, i) => ['абвгдеёжзийклмнопрстуфхцчшщъыьэюя'[i], latin === '_' ? '' : latin]),
 );
 
-/** A demo mailbox of the employer: kadry.kuzbass-soft@demo.kemerovo-profi.ru */
-function employerEmail(name: string): string {
+/** The Latin name of an employer for its demo addresses: «ООО «Кузбасс-Софт»» → kuzbass-soft. */
+function employerSlug(name: string): string {
   const quoted = /«([^»]+)»/.exec(name)?.[1] ?? name;
   const slug = [...quoted.toLowerCase()]
     .map((c) => TRANSLIT[c] ?? c)
@@ -1715,7 +1715,28 @@ function employerEmail(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 24)
     .replace(/-+$/, '');
-  return `kadry.${slug || 'org'}@demo.kemerovo-profi.ru`;
+  return slug || 'org';
+}
+
+/** A demo mailbox of the employer: kadry.kuzbass-soft@demo.kemerovo-profi.ru */
+function employerEmail(name: string): string {
+  return `kadry.${employerSlug(name)}@demo.kemerovo-profi.ru`;
+}
+
+/**
+ * A demo website of the employer, under the project's own demo domain (never someone else's):
+ * https://kuzbass-soft.demo.kemerovo-profi.ru
+ */
+export function employerWebsite(name: string): string {
+  return `https://${employerSlug(name)}.demo.kemerovo-profi.ru`;
+}
+
+/** The street address of an employer, the same as its postings carry; null without a district. */
+export function employerAddress(employer: Pick<GeneratorEmployer, 'id' | 'district_code'>): string | null {
+  // The same first draws as employerFacts makes.
+  const r = new Random(hash(employer.id));
+  const streets = employer.district_code ? STREETS[employer.district_code] : undefined;
+  return streets ? `г. Кемерово, ${r.pick(streets)}, ${r.int(1, 120)}` : null;
 }
 
 /** Contacts and address of an employer: the same for all its postings. */
@@ -1737,7 +1758,7 @@ function employerFacts(employer: GeneratorEmployer): EmployerFacts {
   return {
     employer,
     profile,
-    address: streets ? `г. Кемерово, ${r.pick(streets)}, ${r.int(1, 120)}` : null,
+    address: streets ? `г. Кемерово, ${r.pick(streets)}, ${r.int(1, 120)}` : null, // as employerAddress
     contactName: r.pick(HR_NAMES),
     contactEmail: employerEmail(employer.name),
     contactPhone: `+7 (3842) ${r.int(31, 78)}-${pad(r.int(0, 99))}-${pad(r.int(0, 99))}`,

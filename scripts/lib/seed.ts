@@ -10,7 +10,12 @@ import { userClient } from '../../src/lib/server/supabase.ts';
 import { CONSENT_VERSION } from '../../src/lib/schemas/auth.ts';
 import { DEMO_PASSWORD, demoEmail } from '../../src/lib/server/accounts/demo-accounts.ts';
 import { ADMINISTRATION, EMPLOYERS, UNIVERSITIES, demoInn } from './demo-organizations.ts';
-import { generateOpportunities, insertOpportunityRows } from './opportunity-generator.ts';
+import {
+  employerAddress,
+  employerWebsite,
+  generateOpportunities,
+  insertOpportunityRows,
+} from './opportunity-generator.ts';
 import { seedDemoApplications } from './seed-applications.ts';
 
 type Log = (scope: string, message: string) => void;
@@ -115,9 +120,15 @@ export async function seedDemo(log: Log): Promise<boolean> {
         industry_code: industry,
         district_code: district,
         description: DESCRIPTIONS[industry] ?? null,
+        website: employerWebsite(name),
         verification_status: 'verified',
       }),
     );
+  }
+  // The address its postings carry (the generator draws it from the employer's id).
+  for (const [i, [, , district_code]] of EMPLOYERS.entries()) {
+    const address = employerAddress({ id: employers[i], district_code });
+    await db().query('update public.organizations set address = $1 where id = $2', [address, employers[i]]);
   }
 
   // People, one per role, through the registration functions.

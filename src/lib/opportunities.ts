@@ -51,6 +51,16 @@ export const STATUS_LABELS = {
  * Whether the employer may delete the posting: a draft, or a posting rejected by moderation that was
  * never public. The database function delete_opportunity() decides; pages only offer the action.
  */
+/** Whether a posting can be taken down: it is in search, or waits for moderation to get there. */
+export function isClosable(o: { status: keyof typeof STATUS_LABELS }): boolean {
+  return o.status === 'published' || o.status === 'moderation';
+}
+
+/** Whether a posting can be seen as a preview: it is not (or no longer) what everyone sees. */
+export function isPreviewable(o: { status: keyof typeof STATUS_LABELS }): boolean {
+  return o.status !== 'published';
+}
+
 export function isDeletable(o: { status: keyof typeof STATUS_LABELS; ever_published: boolean }): boolean {
   return o.status === 'draft' || (o.status === 'rejected' && !o.ever_published);
 }

@@ -239,3 +239,133 @@ test('the extend link of the expiry letter works after signing in @phone', async
   );
   expect(after.rows[0].days).toBe(30);
 });
+
+/** The row as stored, less the time of the last change (a save touches it). */
+async function storedPosting(id: string): Promise<Record<string, unknown>> {
+  const { rows } = await testDb().query<{ row: Record<string, unknown> }>(
+    `select to_jsonb(o) - 'updated_at' as row from public.opportunities o where id = $1`,
+    [id],
+  );
+  return rows[0].row;
+}
+
+test('a seeded internship saved without changes keeps its programmes, universities, years, seats and dates (issue 10 item 1)', async ({
+  page,
+}) => {
+  // «Стажёр-инженер КИПиА» when the demo employer has it, otherwise another of its internships with
+  // every targeting column filled.
+  const { rows } = await testDb().query<{ id: string; title: string }>(
+    `select o.id, o.title from public.opportunities o
+       join public.memberships m on m.organization_id = o.organization_id
+       join public.profiles p on p.id = m.profile_id
+      where p.email = $1 and o.kind = 'internship'
+        and cardinality(o.programme_codes) > 0 and cardinality(o.university_ids) > 0
+        and cardinality(o.years_of_study) > 0 and o.seats is not null
+        and o.starts_on is not null and o.ends_on is not null
+        and (o.apply_by is null or o.apply_by >= current_date)
+      order by (o.title = 'Стажёр-инженер КИПиА') desc, o.created_at limit 1`,
+    [DEMO.employer.email],
+  );
+  expect(rows, 'у демо-работодателя есть стажировка с направлениями, вузами и курсами').toHaveLength(1);
+  const { id } = rows[0];
+  const before = await storedPosting(id);
+
+  await signInAs(page, 'employer');
+  const expectShown = async () => {
+    const codes = before.programme_codes as string[];
+    for (const [i, code] of codes.entries()) {
+      await expect(page.getByLabel(`Направление ${i + 1}`, { exact: true })).toHaveValue(code);
+    }
+    for (const university of before.university_ids as string[]) {
+      await expect(page.locator(`input[name="universityIds"][value="${university}"]`)).toBeChecked();
+    }
+    const years = page.getByRole('group', { name: 'Курсы' });
+    for (const year of before.years_of_study as number[]) {
+      await expect(years.getByLabel(`${year} курс`)).toBeChecked();
+    }
+    await expect(page.getByLabel('Количество мест', { exact: true })).toHaveValue(String(before.seats));
+    await expect(page.getByLabel('Начало стажировки', { exact: true })).toHaveValue(String(before.starts_on));
+    await expect(page.getByLabel('Окончание стажировки', { exact: true })).toHaveValue(
+      String(before.ends_on),
+    );
+  };
+
+  await page.goto(`/employer/opportunities/${id}/edit`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Редактирование публикации');
+  await expectShown();
+  await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/employer/opportunities\\?saved=${id}$`));
+
+  expect(await storedPosting(id)).toEqual(before);
+  await page.goto(`/employer/opportunities/${id}/edit`);
+  await expectShown();
+});
+
+test('an internship form sets programmes, universities and years, and search filters on them', async ({
+  page,
+}) => {
+  const title = `Стажировка наладчика КИПиА ${Date.now()}`;
+  await signInAs(page, 'employer');
+  await page.goto('/employer/opportunities/new?kind=internship');
+  await page.getByLabel('Название', { exact: true }).fill(title);
+  await page.getByLabel('Направление 1', { exact: true }).fill('15.03.04');
+  const universities = page.getByRole('group', { name: 'Вузы, студенты которых могут прийти' });
+  const university = universities.getByRole('checkbox').first();
+  const universityId = await university.getAttribute('value');
+  await university.check();
+  await page.getByRole('group', { name: 'Курсы' }).getByLabel('3 курс').check();
+  await page.getByRole('group', { name: 'Курсы' }).getByLabel('4 курс').check();
+  await page.getByLabel('Количество мест', { exact: true }).fill('2');
+  await page.getByLabel('Начало стажировки', { exact: true }).fill(inDays(40));
+  await page.getByLabel('Окончание стажировки', { exact: true }).fill(inDays(80));
+  await page.getByLabel('Район Кемерова', { exact: true }).selectOption('zavodsky');
+  await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+  await expect(page).toHaveURL(/\/employer\/opportunities\?saved=/);
+
+  const { rows } = await testDb().query<{
+    id: string;
+    programme_codes: string[];
+    university_ids: string[];
+    years_of_study: number[];
+    seats: number;
+    starts_on: string;
+    ends_on: string;
+  }>(
+    `select id, programme_codes, university_ids, years_of_study, seats,
+            starts_on::text, ends_on::text from public.opportunities where title = $1`,
+    [title],
+  );
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    programme_codes: ['15.03.04'],
+    university_ids: [universityId],
+    years_of_study: [3, 4],
+    seats: 2,
+    starts_on: inDays(40),
+    ends_on: inDays(80),
+  });
+
+  // Published (through moderation, as the demo employer is in its first month), search finds it by
+  // the university and the year, and not by a year it is not for.
+  const row = page.getByTestId('opportunity-row').filter({ hasText: title });
+  await row.getByRole('button', { name: 'Опубликовать' }).click();
+  await expect(row.getByTestId('status')).toHaveText('На модерации');
+  await signOut(page);
+  await signInAs(page, 'admin');
+  await page.goto('/admin/moderation');
+  await page
+    .getByTestId('moderation-row')
+    .filter({ hasText: title })
+    .getByRole('button', { name: 'Одобрить' })
+    .click();
+  await expect(page.getByRole('status')).toContainText(`«${title}» опубликована`);
+
+  const search = (year: number) =>
+    `/opportunities?q=${encodeURIComponent('наладчика')}&kind=internship&university=${universityId}&year=${year}`;
+  await expect(async () => {
+    await page.goto(search(3));
+    await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await page.goto(search(1));
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+});

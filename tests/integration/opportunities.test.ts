@@ -244,7 +244,7 @@ describe('lifecycle', () => {
     expect((await row(id)).status).toBe('draft');
   });
 
-  test('update keeps the kind and clears the columns of other kinds', async () => {
+  test('update keeps the kind: a form of another kind finds no posting', async () => {
     const id = await draftOf(employerA);
     const asVacancy = opportunitySchema.parse({
       kind: 'vacancy',

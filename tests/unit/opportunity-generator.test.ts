@@ -6,6 +6,8 @@ import {
   KIND_WEIGHTS,
   PROGRAMME_NAMES,
   countSentences,
+  employerAddress,
+  employerWebsite,
   generateOpportunities,
   profileKey,
   renderParagraphs,
@@ -223,5 +225,18 @@ describe('generateOpportunities', () => {
     expect(profileKey('C', 'ООО «Молочная долина Кузбасса»')).toBe('food');
     expect(profileKey('Q', 'ГАУЗ «Городская стоматологическая поликлиника № 2»')).toBe('dental');
     expect(profileKey('B', 'АО «Шахтоуправление „Кедровское“»')).toBe('coal');
+  });
+});
+
+describe("the demo employer's own page facts", () => {
+  it('the address is the one its postings carry; the website is under the demo domain', () => {
+    const rows = generateOpportunities(400, employers, universities, 2026, { now: new Date('2026-12-01') });
+    for (const employer of employers) {
+      const withAddress = rows.find((r) => r.organization_id === employer.id && r.address !== null);
+      if (withAddress) expect(employerAddress(employer)).toBe(withAddress.address);
+      expect(employerAddress(employer)).toMatch(/^г\. Кемерово, .+, \d+$/);
+      expect(employerWebsite(employer.name)).toMatch(/^https:\/\/[a-z0-9-]+\.demo\.kemerovo-profi\.ru$/);
+    }
+    expect(employerWebsite('ООО «Кузбасс-Софт»')).toBe('https://kuzbass-soft.demo.kemerovo-profi.ru');
   });
 });

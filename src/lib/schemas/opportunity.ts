@@ -16,6 +16,12 @@ import { formLists, formValues, safeValues, type FieldErrors } from './form.ts';
  * server; the database's constraints are the last line, not the first.
  */
 
+/**
+ * A hidden input of this name names a field whose absence from a submission means «empty»: a
+ * checkbox, a group of checkboxes. With it the server tells «cleared» from «not on this form».
+ */
+export const SHOWN_FIELD = 'shown';
+
 /** Fields that carry several values (checkboxes, repeated inputs): read with FormData.getAll. */
 export const LIST_FIELDS = ['programmeCodes', 'universityIds', 'yearsOfStudy'] as const;
 
@@ -211,6 +217,13 @@ const common = {
 const money = (label: string, opts: { required?: boolean } = {}) =>
   int(0, 10_000_000, `${label} — целое число рублей от 0 до 10 000 000`, opts);
 
+/**
+ * Who a posting is for: programmes, universities, years of study. Every kind carries them where
+ * they make sense, since search filters on them; nothing chosen means «anyone».
+ */
+const targeting = { programmeCodes, universityIds, yearsOfStudy };
+const seats = int(1, 10_000, 'Количество мест — число от 1 до 10 000');
+
 const internship = z.object({
   kind: z.literal('internship'),
   ...common,
@@ -219,21 +232,29 @@ const internship = z.object({
   payTo: money('Оплата до'),
   durationWeeks: int(1, 104, 'Длительность — число недель от 1 до 104'),
   schedule: choice(SCHEDULE_LABELS, 'График: выберите из списка'),
+  ...targeting,
+  seats,
+  startsOn: date('Начало стажировки: укажите дату в формате ДД.ММ.ГГГГ'),
+  endsOn: date('Окончание стажировки: укажите дату в формате ДД.ММ.ГГГГ'),
 });
 
 const practice = z.object({
   kind: z.literal('practice'),
   ...common,
   practiceType: choice(PRACTICE_TYPE_LABELS, 'Вид практики: выберите из списка', { required: true }),
+  ...targeting,
   programmeCodes: programmeCodes.refine(
     (v) => v.length > 0,
     'Направления подготовки: укажите хотя бы одно направление (код ОКСО)',
   ),
-  universityIds,
-  yearsOfStudy,
   seats: int(1, 10_000, 'Количество мест — число от 1 до 10 000', { required: true }),
   startsOn: date('Начало практики: укажите дату', { required: true }),
   endsOn: date('Окончание практики: укажите дату', { required: true }),
+  durationWeeks: int(1, 104, 'Длительность — число недель от 1 до 104'),
+  schedule: choice(SCHEDULE_LABELS, 'График: выберите из списка'),
+  isPaid: checkbox,
+  payFrom: money('Оплата от'),
+  payTo: money('Оплата до'),
 });
 
 const stipend = z.object({
@@ -244,6 +265,7 @@ const stipend = z.object({
   endsOn: date('Окончание выплат: укажите дату', { required: true }),
   stipendCount: int(1, 1000, 'Количество стипендий — число от 1 до 1000', { required: true }),
   selectionCriteria: text(3000, 'Критерии отбора — не длиннее 3000 символов'),
+  ...targeting,
 });
 
 const targetAgreement = z.object({
@@ -268,6 +290,10 @@ const targetAgreement = z.object({
     .pipe(z.string().regex(UUID, 'Вуз: выберите из списка').nullable()),
   workYearsAfter: int(1, 10, 'Срок отработки после выпуска — число лет от 1 до 10', { required: true }),
   supportOffered: text(3000, 'Меры поддержки — не длиннее 3000 символов'),
+  yearsOfStudy,
+  seats,
+  startsOn: date('Начало обучения по договору: укажите дату в формате ДД.ММ.ГГГГ'),
+  payFrom: money('Выплата студенту в месяц'),
 });
 
 const vacancy = z.object({
@@ -278,14 +304,24 @@ const vacancy = z.object({
   employmentType: choice(EMPLOYMENT_LABELS, 'Тип занятости: выберите из списка', { required: true }),
   schedule: choice(SCHEDULE_LABELS, 'График: выберите из списка'),
   experience: choice(EXPERIENCE_LABELS, 'Опыт работы: выберите из списка'),
+  programmeCodes,
+  universityIds,
+  seats,
 });
 
 /** The labels of the pay range of each kind, for messages that name the field. */
 const PAY_LABELS: Partial<Record<OpportunityKind, [string, string]>> = {
   internship: ['Оплата от', 'Оплата до'],
+  practice: ['Оплата от', 'Оплата до'],
   vacancy: ['Зарплата от', 'Зарплата до'],
 };
+/** The «is paid» checkbox of the kinds that have one. */
+export const PAID_LABELS: Partial<Record<OpportunityKind, string>> = {
+  internship: 'Стажировка оплачивается',
+  practice: 'Практика оплачивается',
+};
 const DATE_LABELS: Partial<Record<OpportunityKind, [string, string]>> = {
+  internship: ['начала стажировки', 'окончания'],
   practice: ['начала практики', 'окончания'],
   stipend: ['начала выплат', 'окончания'],
 };
@@ -309,11 +345,12 @@ export const opportunitySchema = z
           });
         }
       }
-      if (kind === 'internship' && value.isPaid === true && value.payFrom === null && value.payTo === null) {
+      const paidLabel = PAID_LABELS[kind];
+      if (paidLabel && value.isPaid === true && value.payFrom === null && value.payTo === null) {
         ctx.addIssue({
           code: 'custom',
           path: ['payFrom'],
-          message: 'Оплата: укажите сумму или снимите отметку «Стажировка оплачивается»',
+          message: `Оплата: укажите сумму или снимите отметку «${paidLabel}»`,
         });
       }
       const dates = DATE_LABELS[kind];
@@ -340,7 +377,8 @@ export const opportunitySchema = z
 export type OpportunityInput = z.output<typeof opportunitySchema>;
 
 export type OpportunityFormResult =
-  | { ok: true; data: OpportunityInput }
+  /** fields: the form fields the submission carried (saving writes only their columns) */
+  | { ok: true; data: OpportunityInput; fields: ReadonlySet<string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string>; lists: Record<string, string[]> };
 
 /** Parses the posting form: single fields as strings, LIST_FIELDS as arrays. */
@@ -348,13 +386,21 @@ export function parseOpportunityForm(form: FormData): OpportunityFormResult {
   const values = formValues(form);
   const lists = formLists(form, LIST_FIELDS);
   const result = opportunitySchema.safeParse({ ...values, ...lists });
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, fields: submittedFields(form) };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'form');
     errors[field] ??= issue.message;
   }
   return { ok: false, errors, values: safeValues(values), lists };
+}
+
+/** The fields a submitted form carried: every name sent, and those its SHOWN_FIELD inputs name. */
+export function submittedFields(form: FormData): ReadonlySet<string> {
+  const fields = new Set(form.keys());
+  for (const shown of form.getAll(SHOWN_FIELD)) if (typeof shown === 'string') fields.add(shown);
+  fields.delete(SHOWN_FIELD);
+  return fields;
 }
 
 export function isOpportunityKind(value: string | null | undefined): value is OpportunityKind {

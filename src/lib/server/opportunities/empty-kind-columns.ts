@@ -3,9 +3,8 @@ import type { Database } from '../../database.types.ts';
 type Update = Database['public']['Tables']['opportunities']['Update'];
 
 /**
- * Every column that belongs to one kind of posting, empty. A row starts from these and fills in
- * only its own kind's columns, so search facets and pages can trust that a row holds no facts of
- * another kind. A fresh object each call: callers assign into it.
+ * Every column that belongs to one kind of posting, empty: the demo generator starts a row from
+ * these and fills in what its kind has. A fresh object each call: callers assign into it.
  *
  * Plain relative imports only: scripts/lib/opportunity-generator.ts runs it under Node directly.
  */

@@ -44,7 +44,7 @@ export async function savePostingForm(event: RequestEvent, existing?: { id: stri
     return fail(400, { errors: { form: 'Вид публикации не меняется: создайте новую публикацию' }, ...typed });
   }
   const result = existing
-    ? await updateOpportunity(event.locals.supabase, existing.id, parsed.data)
+    ? await updateOpportunity(event.locals.supabase, existing.id, parsed.data, parsed.fields)
     : await createOpportunity(
         event.locals.supabase,
         { userId: person.id, organizationId: person.organization.id },

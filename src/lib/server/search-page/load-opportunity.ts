@@ -1,4 +1,5 @@
 import type { Database } from '../../database.types.ts';
+import type { PublicPerson } from '../../types.ts';
 import type { Supabase } from '../supabase.ts';
 import { loadClassifiers, loadUniversities } from '../reference.ts';
 
@@ -10,7 +11,7 @@ const PUBLIC_COLUMNS =
   'apply_by, programme_codes, university_ids, years_of_study, is_paid, ' +
   'pay_from, pay_to, schedule, employment_type, experience, seats, starts_on, ends_on, duration_weeks, ' +
   'practice_type, stipend_count, selection_criteria, work_years_after, support_offered, published_at, ' +
-  'expires_at, organization_id, organizations(id, name), industries(name), districts(name)';
+  'expires_at, organization_id, status, organizations(id, name), industries(name), districts(name)';
 
 /**
  * A posting as everyone may see it: published and unexpired (RLS also requires a verified
@@ -30,24 +31,67 @@ export async function loadPublicOpportunity(supabase: Supabase, id: string) {
     .maybeSingle();
   if (error) throw new Error(`opportunity: ${error.message}`);
   if (!data) return null;
+  const contacts = await supabase.rpc('opportunity_contacts', { p_id: id }).maybeSingle();
+  if (contacts.error) throw new Error(`opportunity contacts: ${contacts.error.message}`);
+  return withLabels(supabase, data as unknown as PublicOpportunityRow, contacts.data);
+}
+
+/**
+ * A posting as it would look in public, for its own organization and the administration only: a
+ * draft, one in moderation, a closed or expired one. RLS shows these rows to no one else; the
+ * check below keeps it so should a policy ever widen. Null when the person may not see it.
+ */
+export async function loadOpportunityPreview(
+  supabase: Supabase,
+  person: Pick<PublicPerson, 'role' | 'organization'> | null,
+  id: string,
+) {
+  if (!person || !UUID.test(id)) return null;
+  const { data, error } = await supabase
+    .from('opportunities')
+    .select(PUBLIC_COLUMNS)
+    .eq('id', id)
+    .maybeSingle();
+  if (error) throw new Error(`opportunity preview: ${error.message}`);
+  if (!data) return null;
   const row = data as unknown as PublicOpportunityRow;
-  const [{ programmes }, universities, contacts] = await Promise.all([
+  const own = person.organization?.id === row.organization_id;
+  if (!own && person.role !== 'administrator') return null;
+  // the organization and the administration read the contact columns themselves (RLS and grants)
+  const { data: contacts, error: contactsError } = await supabase
+    .from('opportunities')
+    .select('contact_name, contact_email, contact_phone')
+    .eq('id', id)
+    .maybeSingle();
+  if (contactsError) throw new Error(`opportunity preview contacts: ${contactsError.message}`);
+  return withLabels(supabase, row, contacts);
+}
+
+type Contacts = {
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+} | null;
+
+/** The row with its contacts and the names of its programmes and universities. */
+async function withLabels(supabase: Supabase, row: PublicOpportunityRow, contacts: Contacts) {
+  const [{ programmes }, universities] = await Promise.all([
     loadClassifiers(supabase),
     loadUniversities(supabase),
-    supabase.rpc('opportunity_contacts', { p_id: id }).maybeSingle(),
   ]);
-  if (contacts.error) throw new Error(`opportunity contacts: ${contacts.error.message}`);
   const label = (options: { value: string; label: string }[], v: string) =>
     options.find((o) => o.value === v)?.label ?? v;
   return {
     ...row,
-    contact_name: contacts.data?.contact_name ?? null,
-    contact_email: contacts.data?.contact_email ?? null,
-    contact_phone: contacts.data?.contact_phone ?? null,
+    contact_name: contacts?.contact_name ?? null,
+    contact_email: contacts?.contact_email ?? null,
+    contact_phone: contacts?.contact_phone ?? null,
     programmeLabels: row.programme_codes.map((c) => label(programmes, c)),
     universityLabels: row.university_ids.map((u) => label(universities, u)),
   };
 }
+
+export type PublicOpportunity = Awaited<ReturnType<typeof withLabels>>;
 
 type OpportunityTableRow = Database['public']['Tables']['opportunities']['Row'];
 
@@ -84,6 +128,7 @@ export type PublicOpportunityRow = Pick<
   | 'published_at'
   | 'expires_at'
   | 'organization_id'
+  | 'status'
 > & {
   organizations: { id: string; name: string } | null;
   industries: { name: string } | null;

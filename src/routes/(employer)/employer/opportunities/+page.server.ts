@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { formFailure } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
-import { closeOpportunity } from '$lib/server/opportunities/close-opportunity';
 import { takeDeletedTitle } from '$lib/server/opportunities/deleted-title';
 import { duplicateOpportunity } from '$lib/server/opportunities/duplicate-opportunity';
 import { extendOpportunity } from '$lib/server/opportunities/extend-opportunity';
@@ -45,16 +44,6 @@ export const actions: Actions = {
     const result = await extendOpportunity(locals.supabase, parsed.data.id, parsed.data.days);
     if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
     return { done: 'extended' as const, id: parsed.data.id };
-  },
-
-  close: async ({ request, locals, url }) => {
-    requireRole(locals, url, ['employer_staff']);
-    const form = await request.formData();
-    const parsed = parseForm(opportunityIdSchema, form);
-    if (!parsed.ok) return formFailure(400, parsed.errors, form);
-    const result = await closeOpportunity(locals.supabase, parsed.data.id);
-    if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
-    return { done: 'closed' as const, id: parsed.data.id };
   },
 
   duplicate: async ({ request, locals, url }) => {
