@@ -100,7 +100,7 @@ export async function loadEmployerApplication(supabase: Supabase, id: string) {
     resume: (documents.data?.resume_snapshot ?? {}) as Record<string, Json>,
     attachment,
     review: review.data,
-    events: events.data,
+    events: events.data ?? [],
     employment: employment.data,
   };
 }
