@@ -79,7 +79,16 @@ export async function loadPipeline(
     statusChangedAt: r.status_changed_at,
     waitingDays: r.status === 'submitted' || r.status === 'viewed' ? daysSince(r.created_at, now) : null,
   }));
-  const total = page.count ?? 0;
+  let total = page.count ?? 0;
+  if (page.error) {
+    // past the last page PostgREST gives no total: count alone, so the page can say how many there are
+    const counted = await pipelineSelect(supabase, organizationId, filters, 'id', {
+      count: 'exact',
+      now,
+    }).limit(0);
+    if (counted.error) throw new Error(`pipeline count: ${counted.error.message}`);
+    total = counted.count ?? 0;
+  }
   return {
     rows,
     total,
