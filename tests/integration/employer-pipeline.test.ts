@@ -13,6 +13,10 @@ import { exportPipelineXlsx } from '../../src/lib/server/applications/employer/e
 import { loadPipeline } from '../../src/lib/server/applications/employer/load-pipeline.ts';
 import { rejectApplications } from '../../src/lib/server/applications/employer/reject-applications.ts';
 import { rejectApplication } from '../../src/lib/server/applications/employer/reject-application.ts';
+import { makeOffer } from '../../src/lib/server/applications/employer/make-offer.ts';
+import { markApplicationViewed } from '../../src/lib/server/applications/employer/mark-application-viewed.ts';
+import { recordHire } from '../../src/lib/server/applications/employer/record-hire.ts';
+import { kemerovoToday } from '../../src/lib/schemas/opportunity.ts';
 import { createOpportunity } from '../../src/lib/server/opportunities/create-opportunity.ts';
 import { publishOpportunity } from '../../src/lib/server/opportunities/publish-opportunity.ts';
 import { testDb } from '../factories/db.ts';
@@ -338,5 +342,55 @@ describe('bulk rejection', () => {
       [toA[1].id],
     );
     expect(rows[0].status).toBe('viewed');
+  });
+});
+
+describe('dates are Kemerovo dates', () => {
+  test("a hire documented on Kemerovo's today is accepted, whatever the server's date (fix 20261201002200)", async () => {
+    // Before the fix record_hire compared with current_date (UTC): between 00:00 and 07:00 in
+    // Kemerovo «today» was refused as a document «in the future».
+    const { rows } = await testDb().query<{ today: string }>(
+      `select app_private.kemerovo_today()::text as today`,
+    );
+    expect(rows[0].today).toBe(kemerovoToday());
+
+    const applied = await studentApplies(vacancyA, universityX, '13.03.02', 4);
+    expect(await markApplicationViewed(employerA.client, applied.id)).toEqual({ ok: true, data: 'viewed' });
+    const today = kemerovoToday();
+    expect(
+      await makeOffer(employerA.client, applied.id, {
+        answerBy: today,
+        note: null,
+        terms: { position: 'Инженер-энергетик', start_date: today, pay: 60000 },
+      }),
+    ).toEqual({ ok: true, data: undefined });
+    const accepted = await applied.student.client.rpc('accept_offer', { p_id: applied.id });
+    expect(accepted.error).toBeNull();
+    const hired = await recordHire(employerA.client, applied.id, {
+      startDate: today,
+      position: 'Инженер-энергетик',
+      documentKind: 'order',
+      documentNumber: '15-к',
+      documentDate: today,
+    });
+    expect(hired.ok).toBe(true);
+    const future = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const again = await studentApplies(vacancyA, universityY, '13.03.02', 2);
+    await markApplicationViewed(employerA.client, again.id);
+    await makeOffer(employerA.client, again.id, {
+      answerBy: today,
+      note: null,
+      terms: { position: 'Инженер', start_date: today, pay: null },
+    });
+    await again.student.client.rpc('accept_offer', { p_id: again.id });
+    expect(
+      await recordHire(employerA.client, again.id, {
+        startDate: today,
+        position: 'Инженер',
+        documentKind: 'order',
+        documentNumber: '16-к',
+        documentDate: future,
+      }),
+    ).toMatchObject({ ok: false, field: 'documentDate', status: 400 });
   });
 });
