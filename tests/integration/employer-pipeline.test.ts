@@ -10,6 +10,8 @@ import { opportunitySchema } from '../../src/lib/schemas/opportunity.ts';
 import { parsePipelineQuery, type PipelineFilters } from '../../src/lib/schemas/pipeline.ts';
 import { countWaitingApplications } from '../../src/lib/server/applications/employer/count-waiting-applications.ts';
 import { exportPipelineXlsx } from '../../src/lib/server/applications/employer/export-pipeline-xlsx.ts';
+import { loadResponseStats } from '../../src/lib/server/applications/employer/load-response-stats.ts';
+import { anonClient } from '../../src/lib/server/supabase.ts';
 import { loadPipeline } from '../../src/lib/server/applications/employer/load-pipeline.ts';
 import { rejectApplications } from '../../src/lib/server/applications/employer/reject-applications.ts';
 import { rejectApplication } from '../../src/lib/server/applications/employer/reject-application.ts';
@@ -392,5 +394,23 @@ describe('dates are Kemerovo dates', () => {
         documentDate: future,
       }),
     ).toMatchObject({ ok: false, field: 'documentDate', status: 400 });
+  });
+});
+
+describe('response stats on the public pages', () => {
+  test('shown from 5 applications on, from what the employer answered; nothing below', async () => {
+    const anon = anonClient();
+    const a = await loadResponseStats(anon, employerA.organizationId);
+    const { rows } = await testDb().query<{ total: number; answered: number }>(
+      `select count(*)::int as total, count(first_answer_at)::int as answered
+         from public.applications where organization_id = $1`,
+      [employerA.organizationId],
+    );
+    expect(rows[0].total).toBeGreaterThanOrEqual(5);
+    expect(a).toMatchObject({ applications: rows[0].total, answered: rows[0].answered });
+    expect(a?.responseRate).toBeCloseTo(rows[0].answered / rows[0].total, 2);
+    expect(a?.medianHours).not.toBeNull();
+    const b = await loadResponseStats(anon, employerB.organizationId);
+    expect(b).toMatchObject({ applications: 2, responseRate: null, medianHours: null });
   });
 });
