@@ -1021,6 +1021,7 @@ export type Database = {
           status: Database['public']['Enums']['placement_status'];
           status_changed_at: string;
           student_id: string | null;
+          student_name: string | null;
           university_grade: number | null;
           university_id: string;
           university_supervisor: string | null;
@@ -1054,6 +1055,7 @@ export type Database = {
           status?: Database['public']['Enums']['placement_status'];
           status_changed_at?: string;
           student_id?: string | null;
+          student_name?: string | null;
           university_grade?: number | null;
           university_id: string;
           university_supervisor?: string | null;
@@ -1087,6 +1089,7 @@ export type Database = {
           status?: Database['public']['Enums']['placement_status'];
           status_changed_at?: string;
           student_id?: string | null;
+          student_name?: string | null;
           university_grade?: number | null;
           university_id?: string;
           university_supervisor?: string | null;
