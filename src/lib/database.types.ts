@@ -950,48 +950,149 @@ export type Database = {
           },
         ];
       };
+      placement_supervisor_links: {
+        Row: {
+          created_at: string;
+          email: string;
+          expires_at: string;
+          id: string;
+          placement_id: string;
+          revoked_at: string | null;
+          token_hash: string;
+          used_at: string | null;
+        };
+        Insert: {
+          created_at?: string;
+          email: string;
+          expires_at?: string;
+          id?: string;
+          placement_id: string;
+          revoked_at?: string | null;
+          token_hash: string;
+          used_at?: string | null;
+        };
+        Update: {
+          created_at?: string;
+          email?: string;
+          expires_at?: string;
+          id?: string;
+          placement_id?: string;
+          revoked_at?: string | null;
+          token_hash?: string;
+          used_at?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'placement_supervisor_links_placement_id_fkey';
+            columns: ['placement_id'];
+            isOneToOne: false;
+            referencedRelation: 'practice_placements';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       practice_placements: {
         Row: {
+          accepted_at: string | null;
           application_id: string | null;
           cancel_reason: string | null;
+          cancelled_at: string | null;
+          characteristic: string | null;
+          closed_at: string | null;
+          completed_at: string | null;
+          confirmed_at: string | null;
+          contract_id: string | null;
           created_at: string;
+          created_by: string | null;
+          employer_grade: number | null;
+          employer_supervisor_email: string | null;
+          employer_supervisor_name: string | null;
+          employer_supervisor_position: string | null;
           ends_on: string;
           id: string;
+          order_date: string | null;
+          order_number: string | null;
           organization_id: string;
           practice_type: string | null;
           programme_code: string | null;
+          source: string;
+          started_at: string | null;
           starts_on: string;
           status: Database['public']['Enums']['placement_status'];
+          status_changed_at: string;
           student_id: string | null;
+          student_name: string | null;
+          university_grade: number | null;
           university_id: string;
+          university_supervisor: string | null;
         };
         Insert: {
+          accepted_at?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          characteristic?: string | null;
+          closed_at?: string | null;
+          completed_at?: string | null;
+          confirmed_at?: string | null;
+          contract_id?: string | null;
           created_at?: string;
+          created_by?: string | null;
+          employer_grade?: number | null;
+          employer_supervisor_email?: string | null;
+          employer_supervisor_name?: string | null;
+          employer_supervisor_position?: string | null;
           ends_on: string;
           id?: string;
+          order_date?: string | null;
+          order_number?: string | null;
           organization_id: string;
           practice_type?: string | null;
           programme_code?: string | null;
+          source?: string;
+          started_at?: string | null;
           starts_on: string;
           status?: Database['public']['Enums']['placement_status'];
+          status_changed_at?: string;
           student_id?: string | null;
+          student_name?: string | null;
+          university_grade?: number | null;
           university_id: string;
+          university_supervisor?: string | null;
         };
         Update: {
+          accepted_at?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          characteristic?: string | null;
+          closed_at?: string | null;
+          completed_at?: string | null;
+          confirmed_at?: string | null;
+          contract_id?: string | null;
           created_at?: string;
+          created_by?: string | null;
+          employer_grade?: number | null;
+          employer_supervisor_email?: string | null;
+          employer_supervisor_name?: string | null;
+          employer_supervisor_position?: string | null;
           ends_on?: string;
           id?: string;
+          order_date?: string | null;
+          order_number?: string | null;
           organization_id?: string;
           practice_type?: string | null;
           programme_code?: string | null;
+          source?: string;
+          started_at?: string | null;
           starts_on?: string;
           status?: Database['public']['Enums']['placement_status'];
+          status_changed_at?: string;
           student_id?: string | null;
+          student_name?: string | null;
+          university_grade?: number | null;
           university_id?: string;
+          university_supervisor?: string | null;
         };
         Relationships: [
           {
@@ -999,6 +1100,13 @@ export type Database = {
             columns: ['application_id'];
             isOneToOne: true;
             referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'practice_placements_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
             referencedColumns: ['id'];
           },
           {
@@ -1034,9 +1142,12 @@ export type Database = {
       profiles: {
         Row: {
           about: string | null;
+          birth_date: string | null;
           created_at: string;
           email: string;
           email_verified: boolean;
+          enrolment_changed_at: string;
+          enrolment_status: Database['public']['Enums']['enrolment_status'];
           full_name: string;
           graduation_year: number | null;
           id: string;
@@ -1050,9 +1161,12 @@ export type Database = {
         };
         Insert: {
           about?: string | null;
+          birth_date?: string | null;
           created_at?: string;
           email: string;
           email_verified?: boolean;
+          enrolment_changed_at?: string;
+          enrolment_status?: Database['public']['Enums']['enrolment_status'];
           full_name: string;
           graduation_year?: number | null;
           id: string;
@@ -1066,9 +1180,12 @@ export type Database = {
         };
         Update: {
           about?: string | null;
+          birth_date?: string | null;
           created_at?: string;
           email?: string;
           email_verified?: boolean;
+          enrolment_changed_at?: string;
+          enrolment_status?: Database['public']['Enums']['enrolment_status'];
           full_name?: string;
           graduation_year?: number | null;
           id?: string;
@@ -1305,6 +1422,73 @@ export type Database = {
           },
         ];
       };
+      student_enrolment_events: {
+        Row: {
+          actor_id: string | null;
+          at: string;
+          from_status: Database['public']['Enums']['enrolment_status'] | null;
+          graduation_year: number | null;
+          id: number;
+          note: string | null;
+          profile_id: string;
+          programme_code: string | null;
+          source: string;
+          to_status: Database['public']['Enums']['enrolment_status'];
+          university_id: string | null;
+          year_of_study: number | null;
+        };
+        Insert: {
+          actor_id?: string | null;
+          at?: string;
+          from_status?: Database['public']['Enums']['enrolment_status'] | null;
+          graduation_year?: number | null;
+          id?: never;
+          note?: string | null;
+          profile_id: string;
+          programme_code?: string | null;
+          source?: string;
+          to_status: Database['public']['Enums']['enrolment_status'];
+          university_id?: string | null;
+          year_of_study?: number | null;
+        };
+        Update: {
+          actor_id?: string | null;
+          at?: string;
+          from_status?: Database['public']['Enums']['enrolment_status'] | null;
+          graduation_year?: number | null;
+          id?: never;
+          note?: string | null;
+          profile_id?: string;
+          programme_code?: string | null;
+          source?: string;
+          to_status?: Database['public']['Enums']['enrolment_status'];
+          university_id?: string | null;
+          year_of_study?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'student_enrolment_events_actor_id_fkey';
+            columns: ['actor_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'student_enrolment_events_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'student_enrolment_events_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       target_agreements: {
         Row: {
           application_id: string | null;
@@ -1403,6 +1587,15 @@ export type Database = {
         Args: { p_id: string };
         Returns: string;
       };
+      accept_placement: {
+        Args: {
+          p_id: string;
+          p_supervisor_email: string;
+          p_supervisor_name: string;
+          p_supervisor_position: string;
+        };
+        Returns: undefined;
+      };
       application_refusal: {
         Args: { p_opportunity_id: string };
         Returns: string;
@@ -1421,9 +1614,21 @@ export type Database = {
           created: boolean;
         }[];
       };
+      cancel_placement: {
+        Args: { p_id: string; p_reason: string };
+        Returns: undefined;
+      };
       close_opportunity: {
         Args: { p_id: string };
         Returns: undefined;
+      };
+      close_placement: {
+        Args: { p_grade: number; p_id: string; p_note?: string };
+        Returns: undefined;
+      };
+      complete_placement_by_token: {
+        Args: { p_characteristic: string; p_grade: number; p_token: string };
+        Returns: string;
       };
       confirm_employment: {
         Args: { p_token: string };
@@ -1433,9 +1638,36 @@ export type Database = {
         Args: { p_employment_id: string };
         Returns: string;
       };
+      confirm_placement: {
+        Args: {
+          p_id: string;
+          p_order_date: string;
+          p_order_number: string;
+          p_university_supervisor?: string;
+        };
+        Returns: undefined;
+      };
       create_invitation: {
         Args: { p_email: string; p_organization_id: string };
         Returns: string;
+      };
+      create_placements: {
+        Args: {
+          p_ends_on: string;
+          p_order_date?: string;
+          p_order_number?: string;
+          p_organization_id: string;
+          p_practice_type: string;
+          p_source?: string;
+          p_starts_on: string;
+          p_student_ids: string[];
+          p_university_supervisor?: string;
+        };
+        Returns: {
+          created: boolean;
+          placement_id: string;
+          student_id: string;
+        }[];
       };
       decline_offer: {
         Args: { p_id: string; p_note?: string };
@@ -1506,12 +1738,22 @@ export type Database = {
           title: string;
         }[];
       };
-      opportunity_contacts: {
-        Args: { p_id: string };
+      placement_by_supervisor_token: {
+        Args: { p_token: string };
         Returns: {
-          contact_email: string;
-          contact_name: string;
-          contact_phone: string;
+          ends_on: string;
+          expires_at: string;
+          link_state: string;
+          organization_name: string;
+          placement_id: string;
+          placement_status: Database['public']['Enums']['placement_status'];
+          practice_type: string;
+          programme_code: string;
+          programme_name: string;
+          starts_on: string;
+          student_name: string;
+          supervisor_name: string;
+          university_name: string;
         }[];
       };
       publish_opportunity: {
@@ -1571,6 +1813,10 @@ export type Database = {
           rejected: boolean;
         }[];
       };
+      resend_supervisor_link: {
+        Args: { p_id: string };
+        Returns: undefined;
+      };
       review_application: {
         Args: { p_id: string; p_notes: string; p_rating: number };
         Returns: undefined;
@@ -1578,6 +1824,10 @@ export type Database = {
       revoke_invitation: {
         Args: { p_id: string };
         Returns: string;
+      };
+      revoke_supervisor_link: {
+        Args: { p_id: string };
+        Returns: number;
       };
       search_opportunities_fallback: {
         Args: { p_filters?: Json; p_limit?: number; p_offset?: number; p_q: string; p_sort?: string };
@@ -1593,6 +1843,19 @@ export type Database = {
           email: string;
           full_name: string;
           organization_name: string;
+        }[];
+      };
+      set_student_enrolment: {
+        Args: {
+          p_note?: string;
+          p_profile_ids: string[];
+          p_source?: string;
+          p_status: Database['public']['Enums']['enrolment_status'];
+        };
+        Returns: {
+          changed: boolean;
+          message: string;
+          profile_id: string;
         }[];
       };
       shortlist_application: {
@@ -1621,6 +1884,7 @@ export type Database = {
         | 'rejected'
         | 'withdrawn';
       employment_status: 'awaiting_confirmation' | 'confirmed' | 'cancelled';
+      enrolment_status: 'claimed' | 'confirmed' | 'rejected' | 'left' | 'graduated';
       opportunity_kind: 'internship' | 'practice' | 'stipend' | 'target_agreement' | 'vacancy';
       opportunity_status: 'draft' | 'moderation' | 'published' | 'rejected' | 'closed' | 'expired';
       organization_kind: 'employer' | 'university' | 'administration';
@@ -1759,6 +2023,7 @@ export const Constants = {
         'withdrawn',
       ],
       employment_status: ['awaiting_confirmation', 'confirmed', 'cancelled'],
+      enrolment_status: ['claimed', 'confirmed', 'rejected', 'left', 'graduated'],
       opportunity_kind: ['internship', 'practice', 'stipend', 'target_agreement', 'vacancy'],
       opportunity_status: ['draft', 'moderation', 'published', 'rejected', 'closed', 'expired'],
       organization_kind: ['employer', 'university', 'administration'],

@@ -39,6 +39,11 @@ const CROSS_TENANT_TESTED = [
   'saved_searches',
   // employer A against employer B's postings, anon's view: tests/integration/opportunities.test.ts
   'opportunities',
+  // each party against the others' placements and the supervisor links: tests/integration/placements.test.ts
+  'practice_placements',
+  'placement_supervisor_links',
+  // another university's staff and another student: tests/integration/student-confirmation.test.ts
+  'student_enrolment_events',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 

@@ -19,6 +19,8 @@ export const DEFAULT_CRONTAB = [
   '0 20 * * * reconcile_search ?id=reconcile_search_nightly&jobKey=reconcile_search',
   // saved-search alerts: each search is due daily or weekly; looked at every hour
   '17 * * * * send_saved_search_alerts ?jobKey=send_saved_search_alerts',
+  // practices start on their date (each accepted one also has its own job at the start): 00:05 Kemerovo
+  '5 17 * * * start_due_placements ?jobKey=start_due_placements_daily',
 ].join('\n');
 
 export interface WorkerOptions {

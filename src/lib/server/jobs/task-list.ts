@@ -6,6 +6,8 @@ import { expireOpportunities } from './tasks/expire-opportunities.ts';
 import { indexOpportunity } from './tasks/index-opportunity.ts';
 import { indexOrganization } from './tasks/index-organization.ts';
 import { reconcileSearch } from './tasks/reconcile-search.ts';
+import { notifyPlacementEventTask } from './tasks/notify-placement-event.ts';
+import { startDuePlacementsTask } from './tasks/start-due-placements.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -19,4 +21,6 @@ export const taskList: TaskList = {
   index_organization: indexOrganization,
   reconcile_search: reconcileSearch,
   expire_opportunities: expireOpportunities,
+  notify_placement_event: notifyPlacementEventTask,
+  start_due_placements: startDuePlacementsTask,
 };

@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals }) => {
   const [students, team] = await Promise.all([
     locals.supabase
       .from('profiles')
-      .select('id, full_name, role, programme_code, year_of_study, graduation_year')
+      .select('id, full_name, role, programme_code, year_of_study, graduation_year, enrolment_status')
       .eq('university_id', orgId)
       .in('role', ['student', 'graduate'])
       .order('full_name')
