@@ -1738,6 +1738,14 @@ export type Database = {
           title: string;
         }[];
       };
+      opportunity_contacts: {
+        Args: { p_id: string };
+        Returns: {
+          contact_email: string;
+          contact_name: string;
+          contact_phone: string;
+        }[];
+      };
       placement_by_supervisor_token: {
         Args: { p_token: string };
         Returns: {

@@ -96,12 +96,7 @@ as $$
     when 'cancelled' then 'отменена' end;
 $$;
 
-create function app_private.kemerovo_today() returns date
-language sql stable
-set search_path = ''
-as $$
-  select (now() at time zone 'Asia/Novokuznetsk')::date;
-$$;
+-- (app_private.kemerovo_today(), today's date in Kemerovo, comes from 20261201002200.)
 
 -- The placement, locked, if the caller is a party on the given side ('university', 'employer',
 -- 'any' = either side or the administration).
