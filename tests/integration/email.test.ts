@@ -128,6 +128,64 @@ describe('email delivery', () => {
     }
   });
 
+  it('sends the attachments of a letter (an .ics invitation) as MIME parts', async () => {
+    const smtp = await startSmtpServer();
+    const transport = createTransport(smtp.url, FROM);
+    try {
+      const to = recipient('ics');
+      const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:Собеседование\r\nEND:VCALENDAR\r\n';
+      const id = await enqueueEmail(
+        pool,
+        to,
+        {
+          template: 'employer_verified',
+          data: { organizationName: 'АО «Азот»', url: 'http://127.0.0.1:3000/employer' },
+        },
+        {
+          attachments: [
+            {
+              filename: 'sobesedovanie.ics',
+              contentType: 'text/calendar; method=REQUEST; charset=UTF-8',
+              content: Buffer.from(ics).toString('base64'),
+            },
+          ],
+        },
+      );
+      const { rows } = await pool.query<{ attachments: unknown[] }>(
+        'select attachments from app_private.outbound_emails where id = $1',
+        [id],
+      );
+      expect(rows[0].attachments).toHaveLength(1);
+
+      worker = await startTestWorker(transport);
+      await waitUntil('письмо отправлено', async () => (await outboxRow(id))?.status === 'sent');
+      const message = smtp.received.find((m) => m.envelopeTo.includes(to));
+      const parsed = parseMessage(message!.raw);
+      expect(parsed.text).toContain('АО «Азот»');
+      expect(parsed.attachments).toHaveLength(1);
+      expect(parsed.attachments[0].filename).toBe('sobesedovanie.ics');
+      expect(parsed.attachments[0].contentType).toMatch(/^text\/calendar/);
+      expect(parsed.attachments[0].content.toString('utf8')).toBe(ics);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+  });
+
+  it('refuses an attachment that is not base64 or whose name would break the headers', async () => {
+    const letter = {
+      template: 'employer_verified' as const,
+      data: { organizationName: 'АО «Азот»', url: 'http://127.0.0.1:3000/employer' },
+    };
+    const file = { filename: 'a.ics', contentType: 'text/calendar', content: 'QUJD' };
+    await expect(
+      enqueueEmail(pool, recipient('bad'), letter, { attachments: [{ ...file, content: 'не base64' }] }),
+    ).rejects.toThrow(/base64/);
+    await expect(
+      enqueueEmail(pool, recipient('bad'), letter, { attachments: [{ ...file, filename: 'a\r\nBcc: x' }] }),
+    ).rejects.toThrow(/имя вложения/);
+  });
+
   it('records a refused letter, retries it, and marks it failed after the last attempt', async () => {
     const smtp = await startSmtpServer({ rejectRecipients: true });
     const transport = createTransport(smtp.url, FROM);
