@@ -19,6 +19,11 @@ export const DEFAULT_CRONTAB = [
   '0 20 * * * reconcile_search ?id=reconcile_search_nightly&jobKey=reconcile_search',
   // saved-search alerts: each search is due daily or weekly; looked at every hour
   '17 * * * * send_saved_search_alerts ?jobKey=send_saved_search_alerts',
+  // no ghosting: the employer's digest of applications unanswered for 3 working days, at 09:00
+  // Kemerovo time on working days (at most one a day per employer, however often it runs), and the
+  // students' letter 21 days after applying without a decision (once per application)
+  '0 2 * * 1-5 send_employer_pending_digests ?jobKey=send_employer_pending_digests',
+  '37 * * * * tell_stale_applicants ?jobKey=tell_stale_applicants',
 ].join('\n');
 
 export interface WorkerOptions {

@@ -6,6 +6,8 @@ import { expireOpportunities } from './tasks/expire-opportunities.ts';
 import { indexOpportunity } from './tasks/index-opportunity.ts';
 import { indexOrganization } from './tasks/index-organization.ts';
 import { reconcileSearch } from './tasks/reconcile-search.ts';
+import { notifyApplicationEvent, sendApplicationLettersTask } from './tasks/notify-application-event.ts';
+import { sendEmployerPendingDigestsTask, tellStaleApplicantsTask } from './tasks/application-digests.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -19,4 +21,8 @@ export const taskList: TaskList = {
   index_organization: indexOrganization,
   reconcile_search: reconcileSearch,
   expire_opportunities: expireOpportunities,
+  notify_application_event: notifyApplicationEvent,
+  send_application_letters: sendApplicationLettersTask,
+  send_employer_pending_digests: sendEmployerPendingDigestsTask,
+  tell_stale_applicants: tellStaleApplicantsTask,
 };
