@@ -671,3 +671,36 @@ describe('letters are queued with the move', () => {
     ]);
   });
 });
+
+describe('outcome records outlive the person’s account', () => {
+  test('a student with a placement and a hire can delete their account; the records stay, without them', async () => {
+    const leaving = await createApplicant(world.universityA);
+    const placed = await applyTo(leaving, await publishPosting(world.employerA, 'practice'));
+    await ok('просмотр', view(world.employerA, placed));
+    await ok('предложение', offer(world.employerA, placed, 'practice'));
+    const placementId = (await ok('принято', accept(leaving, placed))) as string;
+    const hiredApp = await applyTo(leaving, await publishPosting(world.employerA, 'internship'));
+    await ok('просмотр', view(world.employerA, hiredApp));
+    await ok('предложение', offer(world.employerA, hiredApp, 'internship'));
+    await ok('принято', accept(leaving, hiredApp));
+    const employmentId = (await ok('приём', hire(world.employerA, hiredApp))) as string;
+
+    // what better-auth's deleteUser does (the account page's «Удалить аккаунт», 152-ФЗ)
+    await testDb().query('delete from better_auth."user" where id = $1', [leaving.id]);
+
+    const { rowCount } = await testDb().query('select from public.applications where applicant_id = $1', [
+      leaving.id,
+    ]);
+    expect(rowCount).toBe(0);
+    const { rows: placement } = await testDb().query(
+      'select application_id, student_id, status from public.practice_placements where id = $1',
+      [placementId],
+    );
+    expect(placement).toEqual([{ application_id: null, student_id: null, status: 'awaiting_university' }]);
+    const { rows: employment } = await testDb().query(
+      'select application_id, person_id, status from public.employments where id = $1',
+      [employmentId],
+    );
+    expect(employment).toEqual([{ application_id: null, person_id: null, status: 'awaiting_confirmation' }]);
+  });
+});
