@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anonClient } from '../../src/lib/server/supabase.ts';
 import {
+  addColleague,
   applyTo,
   createApplicant,
   createApplicationWorld,
@@ -702,5 +703,45 @@ describe('outcome records outlive the person’s account', () => {
       [employmentId],
     );
     expect(employment).toEqual([{ application_id: null, person_id: null, status: 'awaiting_confirmation' }]);
+  });
+});
+
+describe('concurrency', () => {
+  test('50 identical apply requests at once from one student give exactly one application', async () => {
+    const eager = await createApplicant(world.universityA);
+    const posting = await publishPosting(world.employerA, 'vacancy');
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        eager.client.rpc('apply_to_opportunity', {
+          p_opportunity_id: posting,
+          p_cover_letter: 'Двойной щелчок',
+          p_consent_version: '2026-12',
+          p_consent_text:
+            'Согласие на передачу персональных данных работодателю для рассмотрения моего отклика.',
+        }),
+      ),
+    );
+    for (const answer of answers) expect(answer.error).toBeNull();
+    const ids = new Set(answers.map((a) => a.data![0].application_id));
+    expect(ids.size).toBe(1);
+    expect(answers.filter((a) => a.data![0].created)).toHaveLength(1);
+    const { rows } = await testDb().query<{ applications: number; consents: number; events: number }>(
+      `select (select count(*)::int from public.applications where opportunity_id = $1) as applications,
+              (select count(*)::int from public.data_transfer_consents where profile_id = $2) as consents,
+              (select count(*)::int from public.application_events e join public.applications a on a.id = e.application_id
+                where a.opportunity_id = $1) as events`,
+      [posting, eager.id],
+    );
+    expect(rows[0]).toEqual({ applications: 1, consents: 1, events: 1 });
+  });
+
+  test('two members moving the same application at once: one move, one event', async () => {
+    const colleague = await addColleague(world.employerA);
+    const id = await applyTo(student, await publishPosting(world.employerA, 'vacancy'));
+    const [a, b] = await Promise.all([shortlist(world.employerA, id), shortlist(colleague, id)]);
+    expect([a.error, b.error].filter((e) => e === null)).toHaveLength(1);
+    expect((a.error ?? b.error)!.message).toMatch(WRONG_STATE);
+    expect((await eventsOf(id)).map((e) => e.to_status)).toEqual(['submitted', 'shortlisted']);
+    await ok('отзыв', withdraw(student, id));
   });
 });
