@@ -297,7 +297,7 @@ describe('the vacancy path: submitted → viewed → shortlisted → interview �
     );
     await refused(
       id,
-      rpc(employerA)('make_offer', { p_id: id, p_terms: OFFER_TERMS.vacancy, p_answer_by: day(61) }),
+      rpc(employerA)('make_offer', { p_id: id, p_terms: OFFER_TERMS.vacancy, p_answer_by: day(62) }),
       /срок ответа/,
     );
     await moves(id, employerA, 'employer', 'offer', offer(employerA, id, 'vacancy'));
@@ -743,5 +743,55 @@ describe('concurrency', () => {
     expect((a.error ?? b.error)!.message).toMatch(WRONG_STATE);
     expect((await eventsOf(id)).map((e) => e.to_status)).toEqual(['submitted', 'shortlisted']);
     await ok('отзыв', withdraw(student, id));
+  });
+});
+
+describe('dates are Kemerovo dates', () => {
+  // Kemerovo is UTC+7: from 17:00 to 24:00 UTC its date is already tomorrow's, and the answer-by
+  // date, the hire's document date and «today» must follow the Kemerovo calendar (as apply_by does).
+  const kemerovoDate = async (offset: number) => {
+    const { rows } = await testDb().query<{ d: string }>(
+      `select ((now() at time zone 'Asia/Novokuznetsk')::date + $1::int)::text as d`,
+      [offset],
+    );
+    return rows[0].d;
+  };
+
+  test('an offer whose answer-by date was yesterday in Kemerovo is closed; a hire document of today is not in the future', async () => {
+    const id = await applyTo(otherStudent, await publishPosting(world.employerA, 'vacancy'));
+    await ok('просмотр', view(world.employerA, id));
+    await ok(
+      'предложение до сегодня',
+      rpc(world.employerA)('make_offer', {
+        p_id: id,
+        p_terms: OFFER_TERMS.vacancy,
+        p_answer_by: await kemerovoDate(0),
+      }),
+    );
+    await testDb().query('update public.applications set offer_answer_by = $2 where id = $1', [
+      id,
+      await kemerovoDate(-1),
+    ]);
+    await refused(id, accept(otherStudent, id), /срок ответа на предложение истёк/);
+    await testDb().query('update public.applications set offer_answer_by = $2 where id = $1', [
+      id,
+      await kemerovoDate(0),
+    ]);
+    await ok('принято', accept(otherStudent, id));
+    const today = await kemerovoDate(0);
+    await moves(
+      id,
+      world.employerA,
+      'employer',
+      'hired',
+      rpc(world.employerA)('record_hire', {
+        p_id: id,
+        p_start_date: today,
+        p_position: 'Инженер',
+        p_document_kind: 'contract',
+        p_document_number: 'ТД-1',
+        p_document_date: today,
+      }),
+    );
   });
 });
