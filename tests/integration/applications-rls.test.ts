@@ -265,7 +265,8 @@ describe('who reads what', () => {
     const { data: events } = await staff
       .from('application_events')
       .select('to_status')
-      .eq('application_id', apps.practice);
+      .eq('application_id', apps.practice)
+      .order('id');
     expect(events!.map((e) => e.to_status)).toEqual(['submitted', 'viewed', 'offer', 'accepted']);
     const { data: documents } = await staff
       .from('application_documents')

@@ -18,7 +18,6 @@ import {
 import { workerAlive } from '../../src/lib/server/jobs/heartbeat.ts';
 import { migrateJobQueue } from '../../src/lib/server/jobs/migrate-queue.ts';
 import { startWorker, type WorkerHandle } from '../../src/lib/server/jobs/runner.ts';
-import { taskList } from '../../src/lib/server/jobs/task-list.ts';
 import { makeSendEmail } from '../../src/lib/server/jobs/tasks/send-email.ts';
 import { parseMessage, startSmtpServer } from '../factories/smtp-server.ts';
 
@@ -64,8 +63,10 @@ async function waitUntil<T>(
 }
 
 function startTestWorker(transport: MailTransport): Promise<WorkerHandle> {
+  // Only the job under test: the queue is shared by every test file of the run, and jobs others
+  // left in it (application letters, index updates) must not compete with the retries timed here.
   return startWorker(databaseUrl!, {
-    taskList: { ...taskList, send_email: makeSendEmail(() => transport) },
+    taskList: { send_email: makeSendEmail(() => transport) },
     pollInterval: 200,
     heartbeatIntervalMs: 500,
   });

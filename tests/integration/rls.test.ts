@@ -39,6 +39,18 @@ const CROSS_TENANT_TESTED = [
   'saved_searches',
   // employer A against employer B's postings, anon's view: tests/integration/opportunities.test.ts
   'opportunities',
+  // eight viewers (anon, two students, two employers, two universities, admin) and no direct writes:
+  // tests/integration/applications-rls.test.ts
+  'applications',
+  'application_documents',
+  'application_reviews',
+  'application_events',
+  'data_transfer_consents',
+  'employments',
+  'practice_placements',
+  'stipend_awards',
+  'target_agreements',
+  'outcome_events',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 
