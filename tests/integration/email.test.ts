@@ -20,6 +20,7 @@ import { migrateJobQueue } from '../../src/lib/server/jobs/migrate-queue.ts';
 import { startWorker, type WorkerHandle } from '../../src/lib/server/jobs/runner.ts';
 import { makeSendEmail } from '../../src/lib/server/jobs/tasks/send-email.ts';
 import { parseMessage, startSmtpServer } from '../factories/smtp-server.ts';
+import { GET as downloadAttachment } from '../../src/routes/dev/mailbox/[id]/attachments/[index]/+server.ts';
 
 const FROM = 'КемероVоПРОФИ <no-reply@kemerovo-profi.test>';
 
@@ -170,6 +171,44 @@ describe('email delivery', () => {
     } finally {
       transport.close();
       await smtp.close();
+    }
+  });
+
+  it('the development mailbox serves a letter’s attachment for download, and nothing else', async () => {
+    process.env.EMBEDDED_MAILBOX = '1'; // the embedded default (config() is first read below)
+    const ics = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    const id = await enqueueEmail(
+      pool,
+      recipient('mailbox'),
+      {
+        template: 'employer_verified',
+        data: { organizationName: 'АО «Азот»', url: 'http://127.0.0.1:3000/employer' },
+      },
+      {
+        attachments: [
+          {
+            filename: 'собеседование.ics',
+            contentType: 'text/calendar; charset=UTF-8',
+            content: Buffer.from(ics).toString('base64'),
+          },
+        ],
+      },
+    );
+    type Event = Parameters<typeof downloadAttachment>[0];
+    const get = (params: { id: string; index: string }) => downloadAttachment({ params } as unknown as Event);
+    const response = await get({ id, index: '0' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=UTF-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="_____________.ics"; filename*=UTF-8''${encodeURIComponent('собеседование.ics')}`,
+    );
+    expect(await response.text()).toBe(ics);
+    for (const params of [
+      { id, index: '1' },
+      { id: randomUUID(), index: '0' },
+      { id: 'not-a-uuid', index: '0' },
+    ]) {
+      await expect(get(params)).rejects.toMatchObject({ status: 404 });
     }
   });
 
