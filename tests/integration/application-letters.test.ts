@@ -306,12 +306,27 @@ describe('several changes, one letter; retries never lose a move', () => {
     expect(letters[0].subject).toBe('Новое по вашим откликам: 2 изменения — КемероVоПРОФИ');
     expect(letters[0].text_body).toContain('вас добавили в список кандидатов');
     expect(letters[0].text_body).toContain('приглашение на собеседование');
+    expect(letters[0].text_body).toContain('(приглашение для календаря — во вложении)');
     expect(letters[0].text_body).toContain(`${ORIGIN}/student/applications/${id}`);
     expect(letters[0].attachments.map((a) => a.filename)).toEqual(['sobesedovanie.ics']);
     // nothing left: the next run (the keyed job, a retry) sends nothing more
     expect(await sendApplicationLetters(pool, { side: 'applicant', profileId: student.id }, ORIGIN)).toBe(0);
     expect(await scheduleApplicationLetters(pool, invited, 300)).toBeNull();
     expect(await outbox(student.email)).toHaveLength(1);
+
+    // invited and turned down within one letter: no calendar file, and the letter does not promise one
+    const second = await applyTo(student, await publishPosting(world.employerA, 'vacancy'));
+    await ok('собеседование', interview(world.employerA, second, inDays(6)));
+    await ok(
+      'отказ',
+      rpc(world.employerA)('reject_application', { p_id: second, p_reason: 'position_filled' }),
+    );
+    expect(await sendApplicationLetters(pool, { side: 'applicant', profileId: student.id }, ORIGIN)).toBe(2);
+    const [, digest] = await outbox(student.email);
+    expect(digest.template).toBe('application_updates');
+    expect(digest.attachments).toEqual([]);
+    expect(digest.text_body).toContain('отказ: место уже занято');
+    expect(digest.text_body).not.toContain('во вложении');
   });
 
   test('a letter job that fails leaves the move and the unsent events for the retry', async () => {

@@ -128,9 +128,9 @@ export const REJECTION_REASON_LABELS: Record<string, string> = {
 /** A move of an application, as a line of a digest (application_updates). */
 export type ApplicationChange =
   | { status: 'shortlisted' }
-  | { status: 'interview'; at: Date | string; rescheduled: boolean }
+  | { status: 'interview'; at: Date | string; rescheduled: boolean; calendar?: boolean }
   | { status: 'offer'; answerBy: string }
-  | { status: 'rejected'; reason: string }
+  | { status: 'rejected'; reason: string; calendar?: boolean }
   | { status: 'hired'; startDate: string }
   | { status: 'withdrawn' }
   | { status: 'accepted' }
@@ -280,11 +280,17 @@ export function describeApplicationChange(change: ApplicationChange): string {
     case 'shortlisted':
       return 'вас добавили в список кандидатов';
     case 'interview':
-      return `${change.rescheduled ? 'собеседование перенесено на' : 'приглашение на собеседование'} ${formatDateTime(change.at)} (приглашение для календаря — во вложении)`;
+      return (
+        `${change.rescheduled ? 'собеседование перенесено на' : 'приглашение на собеседование'} ${formatDateTime(change.at)}` +
+        (change.calendar ? ' (приглашение для календаря — во вложении)' : '')
+      );
     case 'offer':
       return `вам сделали предложение — ответьте до ${formatDate(change.answerBy)}`;
     case 'rejected':
-      return `отказ: ${REJECTION_REASON_LABELS[change.reason] ?? REJECTION_REASON_LABELS.other}`;
+      return (
+        `отказ: ${REJECTION_REASON_LABELS[change.reason] ?? REJECTION_REASON_LABELS.other}` +
+        (change.calendar ? ' (отмена собеседования для календаря — во вложении)' : '')
+      );
     case 'hired':
       return `приём на работу оформлен, выход ${formatDate(change.startDate)} — подтвердите по ссылке`;
     case 'withdrawn':

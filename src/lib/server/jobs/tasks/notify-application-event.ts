@@ -190,7 +190,10 @@ function interviewIcs(
  * earlier one: same UID, higher SEQUENCE), or a cancellation when an interview the student already
  * had in their calendar from an earlier letter ends in a rejection.
  */
-function calendarAttachments(events: EventRow[], urlOf: (event: EventRow) => string): EmailAttachment[] {
+function calendarAttachments(
+  events: EventRow[],
+  urlOf: (event: EventRow) => string,
+): { files: EmailAttachment[]; eventIds: Set<string> } {
   type Entry = { event: EventRow; method: 'REQUEST' | 'CANCEL'; sequence: number; at: Date } | null;
   const entries = new Map<string, Entry>();
   for (const event of events) {
@@ -214,9 +217,14 @@ function calendarAttachments(events: EventRow[], urlOf: (event: EventRow) => str
       );
     }
   }
-  return [...entries.values()]
-    .filter((entry) => entry !== null)
-    .map((entry) => interviewIcs(entry.event, urlOf(entry.event), entry.method, entry.sequence, entry.at));
+  const attached = [...entries.values()].filter((entry) => entry !== null);
+  return {
+    files: attached.map((entry) =>
+      interviewIcs(entry.event, urlOf(entry.event), entry.method, entry.sequence, entry.at),
+    ),
+    // the events whose calendar file is in the letter (a digest line says so)
+    eventIds: new Set(attached.map((entry) => entry.event.id)),
+  };
 }
 
 function offerTerms(details: Record<string, unknown>): OfferTerms {
@@ -233,19 +241,20 @@ function offerTerms(details: Record<string, unknown>): OfferTerms {
   };
 }
 
-/** The change of a digest line. */
-function changeOf(event: EventRow): ApplicationChange {
+/** The change of a digest line; `calendar`: its .ics is attached to the letter. */
+function changeOf(event: EventRow, calendar = false): ApplicationChange {
   switch (event.to_status) {
     case 'interview':
       return {
         status: 'interview',
         at: String(event.details.interview_at),
         rescheduled: event.details.rescheduled === true,
+        calendar,
       };
     case 'offer':
       return { status: 'offer', answerBy: String(event.details.answer_by) };
     case 'rejected':
-      return { status: 'rejected', reason: String(event.details.reason ?? 'other') };
+      return { status: 'rejected', reason: String(event.details.reason ?? 'other'), calendar };
     case 'hired':
       return { status: 'hired', startDate: String(event.details.start_date) };
     default:
@@ -358,7 +367,7 @@ export async function sendApplicationLetters(
     }
     if (recipient.side === 'applicant') {
       const urlOf = (event: EventRow) => `${appUrl}/student/applications/${event.application_id}`;
-      const attachments = calendarAttachments(events, urlOf);
+      const calendar = calendarAttachments(events, urlOf);
       const first = events[0];
       let message: EmailMessage;
       if (events.length === 1) {
@@ -369,7 +378,7 @@ export async function sendApplicationLetters(
           const confirm = event.to_status === 'hired' ? await confirmationUrl(client, event, appUrl) : null;
           items.push({
             title: `«${event.title}» — ${event.organization_name}`,
-            change: changeOf(event),
+            change: changeOf(event, calendar.eventIds.has(event.id)),
             url: confirm ?? urlOf(event),
           });
         }
@@ -378,7 +387,7 @@ export async function sendApplicationLetters(
           data: { name: first.applicant_full_name, audience: 'applicant', items },
         };
       }
-      await enqueueEmail(client, first.applicant_email, message, { attachments });
+      await enqueueEmail(client, first.applicant_email, message, { attachments: calendar.files });
     } else {
       const urlOf = (event: EventRow) => `${appUrl}/employer/applications/${event.application_id}`;
       const message: EmailMessage =
