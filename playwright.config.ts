@@ -18,6 +18,8 @@ export const E2E_ENV = {
   POSTGREST_PORT: String(ports.postgrest),
   POSTGREST_ADMIN_PORT: String(ports.postgrestAdmin),
   MEILI_PORT: String(ports.meilisearch),
+  // letters about applications leave at once instead of waiting 5 minutes for more changes
+  APPLICATION_LETTERS_DELAY_SECONDS: '0',
 };
 
 export default defineConfig({

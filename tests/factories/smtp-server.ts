@@ -111,6 +111,12 @@ function decodeBody(body: string, encoding = '7bit'): string {
   return body;
 }
 
+export interface ParsedAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface ParsedMessage {
   /** Decoded top-level headers, names in lower case. */
   headers: Map<string, string>;
@@ -119,32 +125,54 @@ export interface ParsedMessage {
   subject: string;
   text: string;
   html: string;
+  /** Parts sent as attachments (Content-Disposition: attachment), decoded. */
+  attachments: ParsedAttachment[];
 }
 
-/** The decoded headers and the text/plain and text/html parts of a message. */
+function decodeBytes(body: string, encoding = '7bit'): Buffer {
+  if (/quoted-printable/i.test(encoding)) return quotedPrintable(body);
+  if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  return Buffer.from(body, 'utf8');
+}
+
+/** Walks a (possibly nested: mixed → alternative) MIME entity, collecting bodies and attachments. */
+function walk(
+  headers: Map<string, string>,
+  body: string,
+  out: { text: string; html: string; attachments: ParsedAttachment[] },
+): void {
+  const type = headers.get('content-type') ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    for (const part of body.split(`--${boundary}`)) {
+      if (!part.includes('\r\n\r\n') || part.startsWith('--')) continue;
+      const p = splitHeaders(part.replace(/^\r\n/, ''));
+      walk(p.headers, p.body.replace(/\r\n$/, ''), out);
+    }
+    return;
+  }
+  const disposition = headers.get('content-disposition') ?? '';
+  const encoding = headers.get('content-transfer-encoding');
+  if (/^attachment/i.test(disposition)) {
+    const name = /filename="?([^";]+)"?/.exec(decodeHeader(disposition))?.[1] ?? '';
+    out.attachments.push({ filename: name, contentType: type, content: decodeBytes(body, encoding) });
+  } else if (/^text\/plain/i.test(type)) {
+    out.text = decodeBody(body, encoding);
+  } else if (/^text\/html/i.test(type)) {
+    out.html = decodeBody(body, encoding);
+  }
+}
+
+/** The decoded headers, the text/plain and text/html parts and the attachments of a message. */
 export function parseMessage(raw: string): ParsedMessage {
   const { headers, body } = splitHeaders(raw);
-  const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
-  let text = '';
-  let html = '';
-  if (boundary) {
-    for (const part of body.split(`--${boundary}`)) {
-      if (!part.includes('\r\n\r\n')) continue;
-      const p = splitHeaders(part.replace(/^\r\n/, ''));
-      const type = p.headers.get('content-type') ?? '';
-      const decoded = decodeBody(p.body, p.headers.get('content-transfer-encoding'));
-      if (/^text\/plain/i.test(type)) text = decoded;
-      if (/^text\/html/i.test(type)) html = decoded;
-    }
-  } else {
-    text = decodeBody(body, headers.get('content-transfer-encoding'));
-  }
+  const out = { text: '', html: '', attachments: [] as ParsedAttachment[] };
+  walk(headers, body, out);
   const decoded = new Map([...headers].map(([k, v]) => [k, decodeHeader(v)]));
   return {
     headers: decoded,
     to: decoded.get('to') ?? '',
     subject: decoded.get('subject') ?? '',
-    text,
-    html,
+    ...out,
   };
 }

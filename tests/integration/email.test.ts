@@ -18,9 +18,9 @@ import {
 import { workerAlive } from '../../src/lib/server/jobs/heartbeat.ts';
 import { migrateJobQueue } from '../../src/lib/server/jobs/migrate-queue.ts';
 import { startWorker, type WorkerHandle } from '../../src/lib/server/jobs/runner.ts';
-import { taskList } from '../../src/lib/server/jobs/task-list.ts';
 import { makeSendEmail } from '../../src/lib/server/jobs/tasks/send-email.ts';
 import { parseMessage, startSmtpServer } from '../factories/smtp-server.ts';
+import { GET as downloadAttachment } from '../../src/routes/dev/mailbox/[id]/attachments/[index]/+server.ts';
 
 const FROM = 'КемероVоПРОФИ <no-reply@kemerovo-profi.test>';
 
@@ -64,8 +64,10 @@ async function waitUntil<T>(
 }
 
 function startTestWorker(transport: MailTransport): Promise<WorkerHandle> {
+  // Only the job under test: the queue is shared by every test file of the run, and jobs others
+  // left in it (application letters, index updates) must not compete with the retries timed here.
   return startWorker(databaseUrl!, {
-    taskList: { ...taskList, send_email: makeSendEmail(() => transport) },
+    taskList: { send_email: makeSendEmail(() => transport) },
     pollInterval: 200,
     heartbeatIntervalMs: 500,
   });
@@ -126,6 +128,102 @@ describe('email delivery', () => {
       transport.close();
       await smtp.close();
     }
+  });
+
+  it('sends the attachments of a letter (an .ics invitation) as MIME parts', async () => {
+    const smtp = await startSmtpServer();
+    const transport = createTransport(smtp.url, FROM);
+    try {
+      const to = recipient('ics');
+      const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:Собеседование\r\nEND:VCALENDAR\r\n';
+      const id = await enqueueEmail(
+        pool,
+        to,
+        {
+          template: 'employer_verified',
+          data: { organizationName: 'АО «Азот»', url: 'http://127.0.0.1:3000/employer' },
+        },
+        {
+          attachments: [
+            {
+              filename: 'sobesedovanie.ics',
+              contentType: 'text/calendar; method=REQUEST; charset=UTF-8',
+              content: Buffer.from(ics).toString('base64'),
+            },
+          ],
+        },
+      );
+      const { rows } = await pool.query<{ attachments: unknown[] }>(
+        'select attachments from app_private.outbound_emails where id = $1',
+        [id],
+      );
+      expect(rows[0].attachments).toHaveLength(1);
+
+      worker = await startTestWorker(transport);
+      await waitUntil('письмо отправлено', async () => (await outboxRow(id))?.status === 'sent');
+      const message = smtp.received.find((m) => m.envelopeTo.includes(to));
+      const parsed = parseMessage(message!.raw);
+      expect(parsed.text).toContain('АО «Азот»');
+      expect(parsed.attachments).toHaveLength(1);
+      expect(parsed.attachments[0].filename).toBe('sobesedovanie.ics');
+      expect(parsed.attachments[0].contentType).toMatch(/^text\/calendar/);
+      expect(parsed.attachments[0].content.toString('utf8')).toBe(ics);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+  });
+
+  it('the development mailbox serves a letter’s attachment for download, and nothing else', async () => {
+    process.env.EMBEDDED_MAILBOX = '1'; // the embedded default (config() is first read below)
+    const ics = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    const id = await enqueueEmail(
+      pool,
+      recipient('mailbox'),
+      {
+        template: 'employer_verified',
+        data: { organizationName: 'АО «Азот»', url: 'http://127.0.0.1:3000/employer' },
+      },
+      {
+        attachments: [
+          {
+            filename: 'собеседование.ics',
+            contentType: 'text/calendar; charset=UTF-8',
+            content: Buffer.from(ics).toString('base64'),
+          },
+        ],
+      },
+    );
+    type Event = Parameters<typeof downloadAttachment>[0];
+    const get = (params: { id: string; index: string }) => downloadAttachment({ params } as unknown as Event);
+    const response = await get({ id, index: '0' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=UTF-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="_____________.ics"; filename*=UTF-8''${encodeURIComponent('собеседование.ics')}`,
+    );
+    expect(await response.text()).toBe(ics);
+    for (const params of [
+      { id, index: '1' },
+      { id: randomUUID(), index: '0' },
+      { id: 'not-a-uuid', index: '0' },
+    ]) {
+      await expect(get(params)).rejects.toMatchObject({ status: 404 });
+    }
+  });
+
+  it('refuses an attachment that is not base64 or whose name would break the headers', async () => {
+    const letter = {
+      template: 'employer_verified' as const,
+      data: { organizationName: 'АО «Азот»', url: 'http://127.0.0.1:3000/employer' },
+    };
+    const file = { filename: 'a.ics', contentType: 'text/calendar', content: 'QUJD' };
+    await expect(
+      enqueueEmail(pool, recipient('bad'), letter, { attachments: [{ ...file, content: 'не base64' }] }),
+    ).rejects.toThrow(/base64/);
+    await expect(
+      enqueueEmail(pool, recipient('bad'), letter, { attachments: [{ ...file, filename: 'a\r\nBcc: x' }] }),
+    ).rejects.toThrow(/имя вложения/);
   });
 
   it('records a refused letter, retries it, and marks it failed after the last attempt', async () => {

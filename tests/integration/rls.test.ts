@@ -44,6 +44,21 @@ const CROSS_TENANT_TESTED = [
   'placement_supervisor_links',
   // another university's staff and another student: tests/integration/student-confirmation.test.ts
   'student_enrolment_events',
+  // eight viewers (anon, two students, two employers, two universities, admin) and no direct writes:
+  // tests/integration/applications-rls.test.ts
+  'applications',
+  'application_documents',
+  'application_reviews',
+  'application_events',
+  'data_transfer_consents',
+  'employments',
+  'stipend_awards',
+  'target_agreements',
+  'outcome_events',
+  // the owner against another student, employers before and after an application, anon:
+  // tests/integration/resumes.test.ts
+  'resumes',
+  'files',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 

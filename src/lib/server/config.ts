@@ -28,6 +28,21 @@ export interface ServerConfig {
    * that many hops of X-Forwarded-For, counted from the right, are believed (client-address.ts).
    */
   trustedProxyCount: number;
+  /**
+   * How long the letters about applications wait for more changes to the same person before they
+   * leave (several changes within it make one letter). APPLICATION_LETTERS_DELAY_SECONDS, default 300.
+   */
+  applicationLettersDelaySeconds: number;
+}
+
+function seconds(name: string, fallback: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new Error(`${name} — целое число секунд от 0 до ${max}`);
+  }
+  return value;
 }
 
 function required(name: string): string {
@@ -72,6 +87,7 @@ export function config(): ServerConfig {
     mailFrom: process.env.MAIL_FROM || 'КемероVоПРОФИ <no-reply@kemerovo-profi.local>',
     devMailbox: !smtpUrl && process.env.EMBEDDED_MAILBOX === '1' && process.env.NODE_ENV !== 'production',
     trustedProxyCount: parseTrustedProxyCount(),
+    applicationLettersDelaySeconds: seconds('APPLICATION_LETTERS_DELAY_SECONDS', 300, 3600),
     appUrl: (process.env.ORIGIN || process.env.PUBLIC_APP_URL || 'http://127.0.0.1:3000').replace(/\/$/, ''),
   };
   return cached;

@@ -5,6 +5,7 @@
  */
 import nodemailer from 'nodemailer';
 import { config } from '../config.ts';
+import type { EmailAttachment } from './enqueue.ts';
 
 /** The columns of app_private.outbound_emails a transport needs. */
 export interface OutboundEmail {
@@ -15,6 +16,8 @@ export interface OutboundEmail {
   html_body: string;
   /** Extra headers (List-Unsubscribe of alerts); absent for most letters. */
   headers?: Record<string, string> | null;
+  /** Files sent with the letter (content in base64); absent or empty for most letters. */
+  attachments?: EmailAttachment[] | null;
 }
 
 export type DeliveryStatus = 'sent' | 'stored';
@@ -54,6 +57,11 @@ export function createTransport(smtpUrl: string, from: string): MailTransport {
         text: email.text_body,
         html: email.html_body,
         headers: { ...email.headers, 'X-Outbound-Email-Id': email.id },
+        attachments: (email.attachments ?? []).map((file) => ({
+          filename: file.filename,
+          contentType: file.contentType,
+          content: Buffer.from(file.content, 'base64'),
+        })),
       });
       return 'sent';
     },

@@ -21,6 +21,11 @@ export const DEFAULT_CRONTAB = [
   '17 * * * * send_saved_search_alerts ?jobKey=send_saved_search_alerts',
   // practices start on their date (each accepted one also has its own job at the start): 00:05 Kemerovo
   '5 17 * * * start_due_placements ?jobKey=start_due_placements_daily',
+  // no ghosting: the employer's digest of applications unanswered for 3 working days, at 09:00
+  // Kemerovo time on working days (at most one a day per employer, however often it runs), and the
+  // students' letter 21 days after applying without a decision (once per application)
+  '0 2 * * 1-5 send_employer_pending_digests ?jobKey=send_employer_pending_digests',
+  '37 * * * * tell_stale_applicants ?jobKey=tell_stale_applicants',
 ].join('\n');
 
 export interface WorkerOptions {

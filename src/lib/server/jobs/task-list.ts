@@ -8,6 +8,8 @@ import { indexOrganization } from './tasks/index-organization.ts';
 import { reconcileSearch } from './tasks/reconcile-search.ts';
 import { notifyPlacementEventTask } from './tasks/notify-placement-event.ts';
 import { startDuePlacementsTask } from './tasks/start-due-placements.ts';
+import { notifyApplicationEvent, sendApplicationLettersTask } from './tasks/notify-application-event.ts';
+import { sendEmployerPendingDigestsTask, tellStaleApplicantsTask } from './tasks/application-digests.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -23,4 +25,8 @@ export const taskList: TaskList = {
   expire_opportunities: expireOpportunities,
   notify_placement_event: notifyPlacementEventTask,
   start_due_placements: startDuePlacementsTask,
+  notify_application_event: notifyApplicationEvent,
+  send_application_letters: sendApplicationLettersTask,
+  send_employer_pending_digests: sendEmployerPendingDigestsTask,
+  tell_stale_applicants: tellStaleApplicantsTask,
 };

@@ -28,7 +28,7 @@ export function makeSendEmail(getTransport: () => MailTransport = defaultTranspo
       await client.query('begin');
       try {
         const { rows } = await client.query<OutboxRow>(
-          `select id, to_address, subject, text_body, html_body, headers, status
+          `select id, to_address, subject, text_body, html_body, headers, attachments, status
              from app_private.outbound_emails where id = $1 for update`,
           [id],
         );

@@ -23,9 +23,14 @@ export const load: PageServerLoad = async (event) => {
     last_error: string | null;
     created_at: Date;
     sent_at: Date | null;
+    attachments: { filename: string; contentType: string; size: number }[];
   }>(
     `select id, to_address, template, subject, text_body, html_body, status, attempts, last_error,
-            created_at, sent_at
+            created_at, sent_at,
+            (select coalesce(jsonb_agg(jsonb_build_object(
+                      'filename', a ->> 'filename', 'contentType', a ->> 'contentType',
+                      'size', octet_length(decode(a ->> 'content', 'base64'))) order by n), '[]')
+               from jsonb_array_elements(attachments) with ordinality as x (a, n)) as attachments
        from app_private.outbound_emails
       where id = $1`,
     [params.id],
