@@ -83,7 +83,12 @@ test('from an accepted practice offer to closed, through the university, the emp
     p_opportunity_id: rows[0].id,
     p_cover_letter: 'Прошу принять на практику.',
     p_consent_version: TRANSFER_CONSENT_VERSION,
-    p_consent_text: transferConsentText({ name: rows[0].name, inn: rows[0].inn }),
+    p_consent_text: transferConsentText({
+      applicantName: 'Студент практики',
+      employerName: rows[0].name,
+      employerInn: rows[0].inn,
+      postingTitle: 'Практика',
+    }),
   })) as Array<{ application_id: string }>;
   const applicationId = applied[0].application_id;
   await hr.rpc('mark_application_viewed', { p_id: applicationId });

@@ -60,7 +60,12 @@ export async function placementFromOffer(
       p_opportunity_id: opportunityId,
       p_cover_letter: 'Хочу на практику.',
       p_consent_version: TRANSFER_CONSENT_VERSION,
-      p_consent_text: transferConsentText({ name: employer.organizationName, inn: employer.inn }),
+      p_consent_text: transferConsentText({
+        applicantName: 'Студент практики',
+        employerName: employer.organizationName,
+        employerInn: employer.inn,
+        postingTitle: 'Практика',
+      }),
     }),
   );
   const applicationId = (applied as Array<{ application_id: string }>)[0].application_id;
