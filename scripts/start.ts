@@ -81,7 +81,15 @@ try {
     await closeDb();
   }
 
-  const env = { ...process.env, ...stack.env, ORIGIN: origin, PORT: String(port), HOST: host };
+  // BODY_SIZE_LIMIT: adapter-node refuses bodies over 512 KB by default; signed PDF scans are up to 5 MB.
+  const env = {
+    BODY_SIZE_LIMIT: '6M',
+    ...process.env,
+    ...stack.env,
+    ORIGIN: origin,
+    PORT: String(port),
+    HOST: host,
+  };
   const worker = spawnChild('worker', process.execPath, [path.join(root, 'scripts/worker.ts')], env, {
     log,
     verbose: true,

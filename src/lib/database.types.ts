@@ -320,6 +320,7 @@ export type Database = {
           from_status: Database['public']['Enums']['contract_status'] | null;
           id: number;
           note: string | null;
+          notified_at: string | null;
           to_status: Database['public']['Enums']['contract_status'];
         };
         Insert: {
@@ -330,6 +331,7 @@ export type Database = {
           from_status?: Database['public']['Enums']['contract_status'] | null;
           id?: never;
           note?: string | null;
+          notified_at?: string | null;
           to_status: Database['public']['Enums']['contract_status'];
         };
         Update: {
@@ -340,6 +342,7 @@ export type Database = {
           from_status?: Database['public']['Enums']['contract_status'] | null;
           id?: never;
           note?: string | null;
+          notified_at?: string | null;
           to_status?: Database['public']['Enums']['contract_status'];
         };
         Relationships: [

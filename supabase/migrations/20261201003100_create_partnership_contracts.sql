@@ -62,7 +62,9 @@ create table public.contract_events (
   at timestamptz not null default now(),
   from_status public.contract_status,
   to_status public.contract_status not null,
-  note text check (char_length(note) <= 1000)
+  note text check (char_length(note) <= 1000),
+  -- when the letters about this move were queued (null: not yet, or nobody waits for one)
+  notified_at timestamptz
 );
 create index contract_events_contract_idx on public.contract_events (contract_id, at);
 

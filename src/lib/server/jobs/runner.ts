@@ -19,6 +19,10 @@ export const DEFAULT_CRONTAB = [
   '0 20 * * * reconcile_search ?id=reconcile_search_nightly&jobKey=reconcile_search',
   // saved-search alerts: each search is due daily or weekly; looked at every hour
   '17 * * * * send_saved_search_alerts ?jobKey=send_saved_search_alerts',
+  // partnership contracts: expiry and the letters 30 and 7 days before (each once)
+  '23 * * * * check_contract_terms ?jobKey=check_contract_terms',
+  // events: the reminder the day before (once per registration)
+  '*/15 * * * * remind_event_participants ?jobKey=remind_event_participants',
 ].join('\n');
 
 export interface WorkerOptions {

@@ -6,6 +6,10 @@ import { expireOpportunities } from './tasks/expire-opportunities.ts';
 import { indexOpportunity } from './tasks/index-opportunity.ts';
 import { indexOrganization } from './tasks/index-organization.ts';
 import { reconcileSearch } from './tasks/reconcile-search.ts';
+import { notifyContractEventTask } from './tasks/notify-contract-event.ts';
+import { checkContractTermsTask } from './tasks/check-contract-terms.ts';
+import { notifyEventChangeTask } from './tasks/notify-event-change.ts';
+import { remindEventParticipantsTask } from './tasks/remind-event-participants.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -19,4 +23,8 @@ export const taskList: TaskList = {
   index_organization: indexOrganization,
   reconcile_search: reconcileSearch,
   expire_opportunities: expireOpportunities,
+  notify_contract_event: notifyContractEventTask,
+  check_contract_terms: checkContractTermsTask,
+  notify_event_change: notifyEventChangeTask,
+  remind_event_participants: remindEventParticipantsTask,
 };
