@@ -38,9 +38,9 @@ function kemerovoAt(offset: number, hh: number, mm = 0): string {
   ).toISOString();
 }
 
-function check<T>(what: string, result: { data: T; error: { message: string } | null }): T {
+function check<T>(what: string, result: { data: T | null; error: { message: string } | null }): T {
   if (result.error) throw new Error(`${what}: ${result.error.message}`);
-  return result.data;
+  return result.data as T;
 }
 
 export async function seedDemoPartners({
