@@ -17,6 +17,7 @@ import {
   insertOpportunityRows,
 } from './opportunity-generator.ts';
 import { seedDemoApplications } from './seed-applications.ts';
+import { seedDemoPartners } from './seed-partners.ts';
 
 type Log = (scope: string, message: string) => void;
 
@@ -231,6 +232,14 @@ export async function seedDemo(log: Log): Promise<boolean> {
     student: { id: studentId, email: demoEmail('student') },
     graduate: { id: graduateId, email: demoEmail('graduate') },
     universities,
+  });
+  await seedDemoPartners({
+    log,
+    employerId: employers[0],
+    hr: { id: hrId, email: demoEmail('employer') },
+    universityId: universities['КемГУ'],
+    staff: { id: staffId, email: demoEmail('university') },
+    student: { id: studentId, email: demoEmail('student') },
   });
 
   log(

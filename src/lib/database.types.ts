@@ -311,6 +311,57 @@ export type Database = {
           },
         ];
       };
+      contract_events: {
+        Row: {
+          actor_id: string | null;
+          actor_side: string;
+          at: string;
+          contract_id: string;
+          from_status: Database['public']['Enums']['contract_status'] | null;
+          id: number;
+          note: string | null;
+          notified_at: string | null;
+          to_status: Database['public']['Enums']['contract_status'];
+        };
+        Insert: {
+          actor_id?: string | null;
+          actor_side: string;
+          at?: string;
+          contract_id: string;
+          from_status?: Database['public']['Enums']['contract_status'] | null;
+          id?: never;
+          note?: string | null;
+          notified_at?: string | null;
+          to_status: Database['public']['Enums']['contract_status'];
+        };
+        Update: {
+          actor_id?: string | null;
+          actor_side?: string;
+          at?: string;
+          contract_id?: string;
+          from_status?: Database['public']['Enums']['contract_status'] | null;
+          id?: never;
+          note?: string | null;
+          notified_at?: string | null;
+          to_status?: Database['public']['Enums']['contract_status'];
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'contract_events_actor_id_fkey';
+            columns: ['actor_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'contract_events_contract_id_fkey';
+            columns: ['contract_id'];
+            isOneToOne: false;
+            referencedRelation: 'partnership_contracts';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       data_transfer_consents: {
         Row: {
           consent_text: string;
@@ -488,6 +539,227 @@ export type Database = {
             columns: ['person_id'];
             isOneToOne: false;
             referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      event_history: {
+        Row: {
+          actor_id: string | null;
+          at: string;
+          event_id: string;
+          from_status: Database['public']['Enums']['event_status'] | null;
+          id: number;
+          note: string | null;
+          to_status: Database['public']['Enums']['event_status'];
+        };
+        Insert: {
+          actor_id?: string | null;
+          at?: string;
+          event_id: string;
+          from_status?: Database['public']['Enums']['event_status'] | null;
+          id?: never;
+          note?: string | null;
+          to_status: Database['public']['Enums']['event_status'];
+        };
+        Update: {
+          actor_id?: string | null;
+          at?: string;
+          event_id?: string;
+          from_status?: Database['public']['Enums']['event_status'] | null;
+          id?: never;
+          note?: string | null;
+          to_status?: Database['public']['Enums']['event_status'];
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'event_history_actor_id_fkey';
+            columns: ['actor_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'event_history_event_id_fkey';
+            columns: ['event_id'];
+            isOneToOne: false;
+            referencedRelation: 'events';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      event_registrations: {
+        Row: {
+          attended: boolean | null;
+          created_at: string;
+          event_id: string;
+          id: string;
+          person_id: string;
+          person_name: string;
+          queued_at: string;
+          reminded_at: string | null;
+          status: Database['public']['Enums']['event_registration_status'];
+          status_changed_at: string;
+        };
+        Insert: {
+          attended?: boolean | null;
+          created_at?: string;
+          event_id: string;
+          id?: string;
+          person_id: string;
+          person_name: string;
+          queued_at?: string;
+          reminded_at?: string | null;
+          status: Database['public']['Enums']['event_registration_status'];
+          status_changed_at?: string;
+        };
+        Update: {
+          attended?: boolean | null;
+          created_at?: string;
+          event_id?: string;
+          id?: string;
+          person_id?: string;
+          person_name?: string;
+          queued_at?: string;
+          reminded_at?: string | null;
+          status?: Database['public']['Enums']['event_registration_status'];
+          status_changed_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'event_registrations_event_id_fkey';
+            columns: ['event_id'];
+            isOneToOne: false;
+            referencedRelation: 'events';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'event_registrations_person_id_fkey';
+            columns: ['person_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      event_school_groups: {
+        Row: {
+          attended_count: number | null;
+          created_at: string;
+          email: string;
+          event_id: string;
+          headcount: number;
+          id: string;
+          reminded_at: string | null;
+          school_name: string;
+          status: Database['public']['Enums']['event_registration_status'];
+          teacher_name: string;
+        };
+        Insert: {
+          attended_count?: number | null;
+          created_at?: string;
+          email: string;
+          event_id: string;
+          headcount: number;
+          id?: string;
+          reminded_at?: string | null;
+          school_name: string;
+          status?: Database['public']['Enums']['event_registration_status'];
+          teacher_name: string;
+        };
+        Update: {
+          attended_count?: number | null;
+          created_at?: string;
+          email?: string;
+          event_id?: string;
+          headcount?: number;
+          id?: string;
+          reminded_at?: string | null;
+          school_name?: string;
+          status?: Database['public']['Enums']['event_registration_status'];
+          teacher_name?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'event_school_groups_event_id_fkey';
+            columns: ['event_id'];
+            isOneToOne: false;
+            referencedRelation: 'events';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      events: {
+        Row: {
+          attendance_recorded_at: string | null;
+          audience: Database['public']['Enums']['event_audience'];
+          cancel_reason: string | null;
+          capacity: number;
+          created_at: string;
+          created_by: string | null;
+          description: string;
+          ends_at: string;
+          id: string;
+          kind: Database['public']['Enums']['event_kind'];
+          online_url: string | null;
+          organization_id: string;
+          place: string | null;
+          starts_at: string;
+          status: Database['public']['Enums']['event_status'];
+          status_changed_at: string;
+          title: string;
+        };
+        Insert: {
+          attendance_recorded_at?: string | null;
+          audience: Database['public']['Enums']['event_audience'];
+          cancel_reason?: string | null;
+          capacity: number;
+          created_at?: string;
+          created_by?: string | null;
+          description?: string;
+          ends_at: string;
+          id?: string;
+          kind: Database['public']['Enums']['event_kind'];
+          online_url?: string | null;
+          organization_id: string;
+          place?: string | null;
+          starts_at: string;
+          status?: Database['public']['Enums']['event_status'];
+          status_changed_at?: string;
+          title: string;
+        };
+        Update: {
+          attendance_recorded_at?: string | null;
+          audience?: Database['public']['Enums']['event_audience'];
+          cancel_reason?: string | null;
+          capacity?: number;
+          created_at?: string;
+          created_by?: string | null;
+          description?: string;
+          ends_at?: string;
+          id?: string;
+          kind?: Database['public']['Enums']['event_kind'];
+          online_url?: string | null;
+          organization_id?: string;
+          place?: string | null;
+          starts_at?: string;
+          status?: Database['public']['Enums']['event_status'];
+          status_changed_at?: string;
+          title?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'events_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'events_organization_id_fkey';
+            columns: ['organization_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
             referencedColumns: ['id'];
           },
         ];
@@ -946,6 +1218,104 @@ export type Database = {
             columns: ['actor_id'];
             isOneToOne: false;
             referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      partnership_contracts: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          employer_id: string;
+          end_reason: string | null;
+          id: string;
+          kind: Database['public']['Enums']['contract_kind'];
+          number: string;
+          places_per_year: number | null;
+          premises_address: string | null;
+          programme_codes: string[];
+          proposed_by_side: string;
+          scan_file_id: string | null;
+          signed_on: string;
+          status: Database['public']['Enums']['contract_status'];
+          status_changed_at: string;
+          university_id: string;
+          valid_from: string;
+          valid_to: string | null;
+          warned_30_at: string | null;
+          warned_7_at: string | null;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          employer_id: string;
+          end_reason?: string | null;
+          id?: string;
+          kind: Database['public']['Enums']['contract_kind'];
+          number: string;
+          places_per_year?: number | null;
+          premises_address?: string | null;
+          programme_codes?: string[];
+          proposed_by_side: string;
+          scan_file_id?: string | null;
+          signed_on: string;
+          status?: Database['public']['Enums']['contract_status'];
+          status_changed_at?: string;
+          university_id: string;
+          valid_from: string;
+          valid_to?: string | null;
+          warned_30_at?: string | null;
+          warned_7_at?: string | null;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          employer_id?: string;
+          end_reason?: string | null;
+          id?: string;
+          kind?: Database['public']['Enums']['contract_kind'];
+          number?: string;
+          places_per_year?: number | null;
+          premises_address?: string | null;
+          programme_codes?: string[];
+          proposed_by_side?: string;
+          scan_file_id?: string | null;
+          signed_on?: string;
+          status?: Database['public']['Enums']['contract_status'];
+          status_changed_at?: string;
+          university_id?: string;
+          valid_from?: string;
+          valid_to?: string | null;
+          warned_30_at?: string | null;
+          warned_7_at?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'partnership_contracts_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'partnership_contracts_employer_id_fkey';
+            columns: ['employer_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'partnership_contracts_scan_file_id_fkey';
+            columns: ['scan_file_id'];
+            isOneToOne: false;
+            referencedRelation: 'files';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'partnership_contracts_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
             referencedColumns: ['id'];
           },
         ];
@@ -1614,8 +1984,24 @@ export type Database = {
           created: boolean;
         }[];
       };
+      attach_contract_scan: {
+        Args: { p_file_id: string; p_id: string };
+        Returns: undefined;
+      };
+      cancel_event: {
+        Args: { p_id: string; p_reason: string };
+        Returns: undefined;
+      };
+      cancel_event_registration: {
+        Args: { p_event_id: string };
+        Returns: undefined;
+      };
       cancel_placement: {
         Args: { p_id: string; p_reason: string };
+        Returns: undefined;
+      };
+      cancel_school_group: {
+        Args: { p_group_id: string };
         Returns: undefined;
       };
       close_opportunity: {
@@ -1629,6 +2015,10 @@ export type Database = {
       complete_placement_by_token: {
         Args: { p_characteristic: string; p_grade: number; p_token: string };
         Returns: string;
+      };
+      confirm_contract: {
+        Args: { p_id: string };
+        Returns: undefined;
       };
       confirm_employment: {
         Args: { p_token: string };
@@ -1646,6 +2036,21 @@ export type Database = {
           p_university_supervisor?: string;
         };
         Returns: undefined;
+      };
+      create_event: {
+        Args: {
+          p_audience: Database['public']['Enums']['event_audience'];
+          p_capacity: number;
+          p_description: string;
+          p_ends_at: string;
+          p_kind: Database['public']['Enums']['event_kind'];
+          p_online_url: string;
+          p_organization_id: string;
+          p_place: string;
+          p_starts_at: string;
+          p_title: string;
+        };
+        Returns: string;
       };
       create_invitation: {
         Args: { p_email: string; p_organization_id: string };
@@ -1668,6 +2073,10 @@ export type Database = {
           placement_id: string;
           student_id: string;
         }[];
+      };
+      decline_contract: {
+        Args: { p_id: string; p_reason: string };
+        Returns: undefined;
       };
       decline_offer: {
         Args: { p_id: string; p_note?: string };
@@ -1698,6 +2107,24 @@ export type Database = {
           organization_name: string;
           start_date: string;
           status: Database['public']['Enums']['employment_status'];
+        }[];
+      };
+      event_indicators: {
+        Args: { p_year: number };
+        Returns: {
+          events_held: number;
+          kind: Database['public']['Enums']['event_kind'];
+          pupils_attended: number;
+          students_attended: number;
+        }[];
+      };
+      event_places: {
+        Args: { p_event_id: string };
+        Returns: {
+          capacity: number;
+          places_left: number;
+          taken: number;
+          waitlisted: number;
         }[];
       };
       extend_opportunity: {
@@ -1746,6 +2173,20 @@ export type Database = {
           contact_phone: string;
         }[];
       };
+      partner_contracts: {
+        Args: { p_organization_id: string };
+        Returns: {
+          contract_id: string;
+          employer_id: string;
+          employer_name: string;
+          kind: Database['public']['Enums']['contract_kind'];
+          programme_codes: string[];
+          university_id: string;
+          university_name: string;
+          valid_from: string;
+          valid_to: string;
+        }[];
+      };
       placement_by_supervisor_token: {
         Args: { p_token: string };
         Returns: {
@@ -1764,9 +2205,29 @@ export type Database = {
           university_name: string;
         }[];
       };
+      propose_contract: {
+        Args: {
+          p_employer_id: string;
+          p_kind: Database['public']['Enums']['contract_kind'];
+          p_number: string;
+          p_places_per_year?: number;
+          p_premises_address?: string;
+          p_programme_codes?: string[];
+          p_scan_file_id?: string;
+          p_signed_on: string;
+          p_university_id: string;
+          p_valid_from: string;
+          p_valid_to?: string;
+        };
+        Returns: string;
+      };
       publish_opportunity: {
         Args: { p_days?: number; p_id: string };
         Returns: Database['public']['Enums']['opportunity_status'];
+      };
+      record_event_attendance: {
+        Args: { p_attended: string[]; p_group_counts?: Json; p_id: string };
+        Returns: undefined;
       };
       record_hire: {
         Args: {
@@ -1776,6 +2237,22 @@ export type Database = {
           p_id: string;
           p_position: string;
           p_start_date: string;
+        };
+        Returns: string;
+      };
+      register_contract: {
+        Args: {
+          p_employer_id: string;
+          p_kind: Database['public']['Enums']['contract_kind'];
+          p_number: string;
+          p_places_per_year?: number;
+          p_premises_address?: string;
+          p_programme_codes?: string[];
+          p_scan_file_id?: string;
+          p_signed_on: string;
+          p_university_id: string;
+          p_valid_from: string;
+          p_valid_to?: string;
         };
         Returns: string;
       };
@@ -1795,6 +2272,10 @@ export type Database = {
         };
         Returns: string;
       };
+      register_for_event: {
+        Args: { p_event_id: string };
+        Returns: Database['public']['Enums']['event_registration_status'];
+      };
       register_person: {
         Args: {
           p_consent_version: string;
@@ -1806,6 +2287,16 @@ export type Database = {
           p_university_id: string;
           p_user_agent?: string;
           p_year_of_study?: number;
+        };
+        Returns: string;
+      };
+      register_school_group: {
+        Args: {
+          p_email: string;
+          p_event_id: string;
+          p_headcount: number;
+          p_school_name: string;
+          p_teacher_name: string;
         };
         Returns: string;
       };
@@ -1870,6 +2361,10 @@ export type Database = {
         Args: { p_id: string; p_note?: string };
         Returns: undefined;
       };
+      terminate_contract: {
+        Args: { p_id: string; p_reason: string };
+        Returns: undefined;
+      };
       unsubscribe_saved_search: {
         Args: { p_token: string };
         Returns: string;
@@ -1891,8 +2386,14 @@ export type Database = {
         | 'hired'
         | 'rejected'
         | 'withdrawn';
+      contract_kind: 'practice' | 'cooperation' | 'target_training';
+      contract_status: 'proposed' | 'active' | 'expired' | 'terminated' | 'declined';
       employment_status: 'awaiting_confirmation' | 'confirmed' | 'cancelled';
       enrolment_status: 'claimed' | 'confirmed' | 'rejected' | 'left' | 'graduated';
+      event_audience: 'students' | 'pupils' | 'everyone';
+      event_kind: 'employer_day' | 'excursion' | 'school_meeting' | 'job_fair' | 'master_class';
+      event_registration_status: 'registered' | 'waitlisted' | 'cancelled';
+      event_status: 'planned' | 'held' | 'cancelled';
       opportunity_kind: 'internship' | 'practice' | 'stipend' | 'target_agreement' | 'vacancy';
       opportunity_status: 'draft' | 'moderation' | 'published' | 'rejected' | 'closed' | 'expired';
       organization_kind: 'employer' | 'university' | 'administration';
@@ -2030,8 +2531,14 @@ export const Constants = {
         'rejected',
         'withdrawn',
       ],
+      contract_kind: ['practice', 'cooperation', 'target_training'],
+      contract_status: ['proposed', 'active', 'expired', 'terminated', 'declined'],
       employment_status: ['awaiting_confirmation', 'confirmed', 'cancelled'],
       enrolment_status: ['claimed', 'confirmed', 'rejected', 'left', 'graduated'],
+      event_audience: ['students', 'pupils', 'everyone'],
+      event_kind: ['employer_day', 'excursion', 'school_meeting', 'job_fair', 'master_class'],
+      event_registration_status: ['registered', 'waitlisted', 'cancelled'],
+      event_status: ['planned', 'held', 'cancelled'],
       opportunity_kind: ['internship', 'practice', 'stipend', 'target_agreement', 'vacancy'],
       opportunity_status: ['draft', 'moderation', 'published', 'rejected', 'closed', 'expired'],
       organization_kind: ['employer', 'university', 'administration'],

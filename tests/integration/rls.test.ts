@@ -59,6 +59,14 @@ const CROSS_TENANT_TESTED = [
   // tests/integration/resumes.test.ts
   'resumes',
   'files',
+  // both parties, the other employer and university, students, anon: tests/integration/contracts.test.ts
+  'partnership_contracts',
+  'contract_events',
+  // organizer, other organizations, each student, anon: tests/integration/events.test.ts
+  'events',
+  'event_registrations',
+  'event_school_groups',
+  'event_history',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 

@@ -37,6 +37,11 @@ export const LIMITS = {
   passwordResetsPerIp: { max: 100, windowSeconds: 60 * 60 },
   /** Password-reset letters to one address: 3 per hour, so nobody can flood someone's inbox. */
   passwordResetsPerEmail: { max: 3, windowSeconds: 60 * 60 },
+  /**
+   * School groups registered for events from one address: 20 per hour. A teacher registers one
+   * class or a few; a school's office registering every 11th grade of the school fits.
+   */
+  schoolGroupsPerIp: { max: 20, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 
 /**

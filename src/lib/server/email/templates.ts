@@ -5,11 +5,12 @@
  */
 
 import { placementTemplates, type PlacementEmailTemplateData } from './templates-placements.ts';
+import { partnerTemplates, type PartnerTemplateData } from './templates-partners.ts';
 
 export const BRAND = 'КемероVоПРОФИ';
 
 /** The data each template needs. */
-export interface EmailTemplateData extends PlacementEmailTemplateData {
+export interface EmailTemplateData extends PlacementEmailTemplateData, PartnerTemplateData {
   verify_email: { name: string; url: string };
   reset_password: { name: string; url: string };
   change_email: { name: string; newEmail: string; url: string };
@@ -332,6 +333,7 @@ function newPostings(n: number): string {
 
 const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailContent } = {
   ...placementTemplates,
+  ...partnerTemplates,
   verify_email: ({ name, url }) => ({
     subject: `Подтвердите адрес электронной почты — ${BRAND}`,
     greeting: greeting(name),

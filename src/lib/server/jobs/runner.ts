@@ -26,6 +26,10 @@ export const DEFAULT_CRONTAB = [
   // students' letter 21 days after applying without a decision (once per application)
   '0 2 * * 1-5 send_employer_pending_digests ?jobKey=send_employer_pending_digests',
   '37 * * * * tell_stale_applicants ?jobKey=tell_stale_applicants',
+  // partnership contracts: expiry and the letters 30 and 7 days before (each once)
+  '23 * * * * check_contract_terms ?jobKey=check_contract_terms',
+  // events: the reminder the day before (once per registration)
+  '*/15 * * * * remind_event_participants ?jobKey=remind_event_participants',
 ].join('\n');
 
 export interface WorkerOptions {

@@ -10,6 +10,10 @@ import { notifyPlacementEventTask } from './tasks/notify-placement-event.ts';
 import { startDuePlacementsTask } from './tasks/start-due-placements.ts';
 import { notifyApplicationEvent, sendApplicationLettersTask } from './tasks/notify-application-event.ts';
 import { sendEmployerPendingDigestsTask, tellStaleApplicantsTask } from './tasks/application-digests.ts';
+import { notifyContractEventTask } from './tasks/notify-contract-event.ts';
+import { checkContractTermsTask } from './tasks/check-contract-terms.ts';
+import { notifyEventChangeTask } from './tasks/notify-event-change.ts';
+import { remindEventParticipantsTask } from './tasks/remind-event-participants.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -29,4 +33,8 @@ export const taskList: TaskList = {
   send_application_letters: sendApplicationLettersTask,
   send_employer_pending_digests: sendEmployerPendingDigestsTask,
   tell_stale_applicants: tellStaleApplicantsTask,
+  notify_contract_event: notifyContractEventTask,
+  check_contract_terms: checkContractTermsTask,
+  notify_event_change: notifyEventChangeTask,
+  remind_event_participants: remindEventParticipantsTask,
 };

@@ -1,12 +1,13 @@
 import type { Supabase } from '../supabase.ts';
+import { loadPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The public page of a verified employer: about, industry, district, website, its open postings,
- * and the universities whose students its open postings invite («Принимает студентов»: there is
- * no partnership record yet). Null unless the employer is verified.
+ * the universities whose students its open postings invite («Принимает студентов») and the
+ * universities it has an active contract with («Вузы-партнёры»). Null unless the employer is verified.
  */
 export async function loadEmployerPage(supabase: Supabase, id: string) {
   if (!UUID.test(id)) return null;
@@ -21,7 +22,7 @@ export async function loadEmployerPage(supabase: Supabase, id: string) {
   if (error) throw new Error(`employer: ${error.message}`);
   if (!employer) return null;
 
-  const [{ data: postings, error: postingsError }, universities] = await Promise.all([
+  const [{ data: postings, error: postingsError }, universities, partners] = await Promise.all([
     supabase
       .from('opportunities')
       .select(
@@ -33,6 +34,7 @@ export async function loadEmployerPage(supabase: Supabase, id: string) {
       .order('published_at', { ascending: false })
       .limit(100),
     loadUniversities(supabase),
+    loadPartnerContracts(supabase, id),
   ]);
   if (postingsError) throw new Error(`employer postings: ${postingsError.message}`);
   const named = new Set(postings.flatMap((p) => p.university_ids));
@@ -40,5 +42,6 @@ export async function loadEmployerPage(supabase: Supabase, id: string) {
     employer,
     postings,
     universities: universities.filter((u) => named.has(u.value)),
+    partners,
   };
 }

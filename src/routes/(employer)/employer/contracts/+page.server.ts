@@ -1,0 +1,6 @@
+import { contractActions, loadContractsPage } from '$lib/server/contracts/contract-page';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => loadContractsPage(locals, 'employer');
+
+export const actions: Actions = contractActions('employer');
