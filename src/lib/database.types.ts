@@ -1575,12 +1575,12 @@ export type Database = {
       };
       create_stipend_award: {
         Args: {
-          p_amount_per_month: number;
-          p_months: number;
+          p_amount_per_month?: number;
+          p_months?: number;
           p_order_number?: string;
-          p_starts_on: string;
-          p_student_email: string;
-          p_student_id: string;
+          p_starts_on?: string;
+          p_student_email?: string;
+          p_student_id?: string;
         };
         Returns: string;
       };
@@ -1589,13 +1589,13 @@ export type Database = {
           p_agreement_date?: string;
           p_agreement_number?: string;
           p_practice_at_customer?: boolean;
-          p_programme_code: string;
-          p_student_email: string;
-          p_student_id: string;
+          p_programme_code?: string;
+          p_student_email?: string;
+          p_student_id?: string;
           p_support_housing?: boolean;
           p_support_other?: string;
           p_support_stipend_per_month?: number;
-          p_work_years: number;
+          p_work_years?: number;
         };
         Returns: string;
       };

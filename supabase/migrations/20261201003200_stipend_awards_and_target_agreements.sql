@@ -225,9 +225,10 @@ begin
 end;
 $$;
 
+-- Every argument may be null (PostgREST passes what the form had): the checks below say which is missing.
 create function public.create_stipend_award(
-  p_student_id uuid, p_student_email text, p_amount_per_month integer, p_months integer, p_starts_on date,
-  p_order_number text default null
+  p_student_id uuid default null, p_student_email text default null, p_amount_per_month integer default null,
+  p_months integer default null, p_starts_on date default null, p_order_number text default null
 ) returns uuid
 language plpgsql security definer
 set search_path = ''
@@ -406,7 +407,8 @@ end;
 $$;
 
 create function public.create_target_agreement(
-  p_student_id uuid, p_student_email text, p_programme_code text, p_work_years integer,
+  p_student_id uuid default null, p_student_email text default null, p_programme_code text default null,
+  p_work_years integer default null,
   p_support_stipend_per_month integer default null, p_support_housing boolean default false,
   p_support_other text default null, p_practice_at_customer boolean default false,
   p_agreement_number text default null, p_agreement_date date default null

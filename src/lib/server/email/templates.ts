@@ -4,10 +4,12 @@
  * Everything interpolated into HTML goes through escapeHtml(); links must be http(s).
  */
 
+import { outcomeTemplates, type OutcomeEmailTemplateData } from './templates-outcomes.ts';
+
 export const BRAND = 'КемероVоПРОФИ';
 
 /** The data each template needs. */
-export interface EmailTemplateData {
+export interface EmailTemplateData extends OutcomeEmailTemplateData {
   verify_email: { name: string; url: string };
   reset_password: { name: string; url: string };
   change_email: { name: string; newEmail: string; url: string };
@@ -110,6 +112,7 @@ function newPostings(n: number): string {
 }
 
 const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailContent } = {
+  ...outcomeTemplates,
   verify_email: ({ name, url }) => ({
     subject: `Подтвердите адрес электронной почты — ${BRAND}`,
     greeting: greeting(name),

@@ -19,6 +19,8 @@ export const DEFAULT_CRONTAB = [
   '0 20 * * * reconcile_search ?id=reconcile_search_nightly&jobKey=reconcile_search',
   // saved-search alerts: each search is due daily or weekly; looked at every hour
   '17 * * * * send_saved_search_alerts ?jobKey=send_saved_search_alerts',
+  // stipend awards whose months have passed become finished (idempotent)
+  '23 * * * * finish_stipend_awards ?jobKey=finish_stipend_awards',
 ].join('\n');
 
 export interface WorkerOptions {

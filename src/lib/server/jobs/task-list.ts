@@ -6,6 +6,10 @@ import { expireOpportunities } from './tasks/expire-opportunities.ts';
 import { indexOpportunity } from './tasks/index-opportunity.ts';
 import { indexOrganization } from './tasks/index-organization.ts';
 import { reconcileSearch } from './tasks/reconcile-search.ts';
+import {
+  finishStipendAwardsTask,
+  notifyStipendAgreementEventTask,
+} from './tasks/stipends-target-agreements.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -19,4 +23,6 @@ export const taskList: TaskList = {
   index_organization: indexOrganization,
   reconcile_search: reconcileSearch,
   expire_opportunities: expireOpportunities,
+  notify_stipend_agreement_event: notifyStipendAgreementEventTask,
+  finish_stipend_awards: finishStipendAwardsTask,
 };
