@@ -174,6 +174,15 @@ begin
 end;
 $$;
 
+-- Today on Kemerovo's calendar (UTC+7): dates people type are theirs, wherever the server runs.
+create function app_private.kemerovo_today() returns date
+language sql stable
+set search_path = ''
+as $$
+  select (now() at time zone 'Asia/Novokuznetsk')::date;
+$$;
+grant execute on function app_private.kemerovo_today() to authenticated, service_role;
+
 create function app_private.stipend_status_label(p public.stipend_status) returns text
 language sql immutable
 set search_path = ''
@@ -216,7 +225,7 @@ begin
   if p_months is null or p_months < 1 or p_months > 72 then
     raise exception 'срок стипендии — от 1 до 72 месяцев' using errcode = '22023', hint = 'months';
   end if;
-  if p_starts_on is null or p_starts_on < current_date - 366 or p_starts_on > current_date + 366 then
+  if p_starts_on is null or p_starts_on < app_private.kemerovo_today() - 366 or p_starts_on > app_private.kemerovo_today() + 366 then
     raise exception 'укажите дату начала выплат (не дальше года от сегодня)' using errcode = '22023', hint = 'starts_on';
   end if;
   if char_length(coalesce(btrim(p_order), '')) > 50 then
@@ -366,7 +375,7 @@ begin
   for v_id in
     select id from public.stipend_awards
      where status = 'active'
-       and app_private.stipend_ends_on(starts_on, months) < (now() at time zone 'Asia/Novokuznetsk')::date
+       and app_private.stipend_ends_on(starts_on, months) < app_private.kemerovo_today()
      order by starts_on
      for update skip locked
   loop
@@ -400,7 +409,7 @@ begin
   if p_number is not null and (btrim(p_number) = '' or char_length(btrim(p_number)) > 50) then
     raise exception 'номер договора — от 1 до 50 знаков' using errcode = '22023', hint = 'agreement_number';
   end if;
-  if p_date is not null and (p_date > current_date or p_date < current_date - 366) then
+  if p_date is not null and (p_date > app_private.kemerovo_today() or p_date < app_private.kemerovo_today() - 366) then
     raise exception 'дата договора — не в будущем и не раньше года назад' using errcode = '22023', hint = 'agreement_date';
   end if;
 end;

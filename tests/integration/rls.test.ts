@@ -39,6 +39,10 @@ const CROSS_TENANT_TESTED = [
   'saved_searches',
   // employer A against employer B's postings, anon's view: tests/integration/opportunities.test.ts
   'opportunities',
+  // the three parties, other students/employers/universities, anon and the administration:
+  // tests/integration/stipends-target-agreements.test.ts
+  'stipend_awards',
+  'target_agreements',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 

@@ -80,7 +80,7 @@ function plural(n: number, one: string, few: string, many: string): string {
 }
 
 function stipendAward(d: OutcomeEmailTemplateData['stipend_award_step']): OutcomeContent {
-  const org = `«${line(d.organizationName)}»`;
+  const org = line(d.organizationName);
   const who = line(d.studentName);
   const terms = `${rub.format(d.amountPerMonth)} ₽ в месяц, ${monthsWord(d.months)} с ${ruDate(d.startsOn)}`;
   const open = { label: 'Открыть стипендии', url: d.url };
@@ -133,7 +133,7 @@ function stipendAward(d: OutcomeEmailTemplateData['stipend_award_step']): Outcom
 }
 
 function targetAgreement(d: OutcomeEmailTemplateData['target_agreement_step']): OutcomeContent {
-  const org = `«${line(d.organizationName)}»`;
+  const org = line(d.organizationName);
   const who = line(d.studentName);
   const numbered = d.number && d.date ? ` № ${line(d.number)} от ${ruDate(d.date)}` : '';
   const what = `договор о целевом обучении${numbered} (заказчик ${org}, ${line(d.programme)}, отработка ${yearsWord(d.workYears)})`;
