@@ -53,7 +53,6 @@ describe('letters of stipend awards and target agreements (through renderMessage
       renderMessage({
         template: 'target_agreement_step',
         data: {
-          ...(signed as never),
           step: 'in_force',
           audience: 'student',
           studentName: 'И',
