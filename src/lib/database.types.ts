@@ -1723,7 +1723,13 @@ export type Database = {
           amount_per_month: number;
           application_id: string | null;
           cancel_reason: string | null;
+          cancelled_at: string | null;
+          cancelled_by: string | null;
+          confirmed_at: string | null;
+          confirmed_by: string | null;
           created_at: string;
+          created_by: string | null;
+          finished_at: string | null;
           id: string;
           months: number;
           order_number: string | null;
@@ -1731,13 +1737,20 @@ export type Database = {
           starts_on: string;
           status: Database['public']['Enums']['stipend_status'];
           student_id: string | null;
+          student_name: string | null;
           university_id: string | null;
         };
         Insert: {
           amount_per_month: number;
           application_id?: string | null;
           cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          cancelled_by?: string | null;
+          confirmed_at?: string | null;
+          confirmed_by?: string | null;
           created_at?: string;
+          created_by?: string | null;
+          finished_at?: string | null;
           id?: string;
           months: number;
           order_number?: string | null;
@@ -1745,13 +1758,20 @@ export type Database = {
           starts_on: string;
           status?: Database['public']['Enums']['stipend_status'];
           student_id?: string | null;
+          student_name?: string | null;
           university_id?: string | null;
         };
         Update: {
           amount_per_month?: number;
           application_id?: string | null;
           cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          cancelled_by?: string | null;
+          confirmed_at?: string | null;
+          confirmed_by?: string | null;
           created_at?: string;
+          created_by?: string | null;
+          finished_at?: string | null;
           id?: string;
           months?: number;
           order_number?: string | null;
@@ -1759,6 +1779,7 @@ export type Database = {
           starts_on?: string;
           status?: Database['public']['Enums']['stipend_status'];
           student_id?: string | null;
+          student_name?: string | null;
           university_id?: string | null;
         };
         Relationships: [
@@ -1767,6 +1788,27 @@ export type Database = {
             columns: ['application_id'];
             isOneToOne: true;
             referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_cancelled_by_fkey';
+            columns: ['cancelled_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_confirmed_by_fkey';
+            columns: ['confirmed_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
             referencedColumns: ['id'];
           },
           {
@@ -1861,42 +1903,93 @@ export type Database = {
       };
       target_agreements: {
         Row: {
+          agreement_date: string | null;
+          agreement_number: string | null;
           application_id: string | null;
           cancel_reason: string | null;
           created_at: string;
+          created_by: string | null;
+          employer_signed_at: string | null;
+          employer_signed_by: string | null;
+          employment_id: string | null;
+          fulfilled_at: string | null;
           id: string;
+          in_force_at: string | null;
           organization_id: string;
+          practice_at_customer: boolean;
           programme_code: string | null;
           status: Database['public']['Enums']['target_agreement_status'];
           student_id: string | null;
+          student_name: string | null;
+          student_signed_at: string | null;
+          support_housing: boolean;
           support_measures: string | null;
+          support_stipend_per_month: number | null;
+          terminated_at: string | null;
+          terminated_by: string | null;
           university_id: string | null;
+          university_signed_at: string | null;
+          university_signed_by: string | null;
           work_years: number;
         };
         Insert: {
+          agreement_date?: string | null;
+          agreement_number?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
           created_at?: string;
+          created_by?: string | null;
+          employer_signed_at?: string | null;
+          employer_signed_by?: string | null;
+          employment_id?: string | null;
+          fulfilled_at?: string | null;
           id?: string;
+          in_force_at?: string | null;
           organization_id: string;
+          practice_at_customer?: boolean;
           programme_code?: string | null;
           status?: Database['public']['Enums']['target_agreement_status'];
           student_id?: string | null;
+          student_name?: string | null;
+          student_signed_at?: string | null;
+          support_housing?: boolean;
           support_measures?: string | null;
+          support_stipend_per_month?: number | null;
+          terminated_at?: string | null;
+          terminated_by?: string | null;
           university_id?: string | null;
+          university_signed_at?: string | null;
+          university_signed_by?: string | null;
           work_years: number;
         };
         Update: {
+          agreement_date?: string | null;
+          agreement_number?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
           created_at?: string;
+          created_by?: string | null;
+          employer_signed_at?: string | null;
+          employer_signed_by?: string | null;
+          employment_id?: string | null;
+          fulfilled_at?: string | null;
           id?: string;
+          in_force_at?: string | null;
           organization_id?: string;
+          practice_at_customer?: boolean;
           programme_code?: string | null;
           status?: Database['public']['Enums']['target_agreement_status'];
           student_id?: string | null;
+          student_name?: string | null;
+          student_signed_at?: string | null;
+          support_housing?: boolean;
           support_measures?: string | null;
+          support_stipend_per_month?: number | null;
+          terminated_at?: string | null;
+          terminated_by?: string | null;
           university_id?: string | null;
+          university_signed_at?: string | null;
+          university_signed_by?: string | null;
           work_years?: number;
         };
         Relationships: [
@@ -1905,6 +1998,27 @@ export type Database = {
             columns: ['application_id'];
             isOneToOne: true;
             referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_employer_signed_by_fkey';
+            columns: ['employer_signed_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_employment_id_fkey';
+            columns: ['employment_id'];
+            isOneToOne: false;
+            referencedRelation: 'employments';
             referencedColumns: ['id'];
           },
           {
@@ -1929,10 +2043,24 @@ export type Database = {
             referencedColumns: ['id'];
           },
           {
+            foreignKeyName: 'target_agreements_terminated_by_fkey';
+            columns: ['terminated_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'target_agreements_university_id_fkey';
             columns: ['university_id'];
             isOneToOne: false;
             referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_university_signed_by_fkey';
+            columns: ['university_signed_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
             referencedColumns: ['id'];
           },
         ];
@@ -2004,6 +2132,10 @@ export type Database = {
         Args: { p_group_id: string };
         Returns: undefined;
       };
+      cancel_stipend_award: {
+        Args: { p_id: string; p_reason: string };
+        Returns: undefined;
+      };
       close_opportunity: {
         Args: { p_id: string };
         Returns: undefined;
@@ -2035,6 +2167,10 @@ export type Database = {
           p_order_number: string;
           p_university_supervisor?: string;
         };
+        Returns: undefined;
+      };
+      confirm_stipend_award: {
+        Args: { p_id: string; p_note?: string };
         Returns: undefined;
       };
       create_event: {
@@ -2073,6 +2209,32 @@ export type Database = {
           placement_id: string;
           student_id: string;
         }[];
+      };
+      create_stipend_award: {
+        Args: {
+          p_amount_per_month?: number;
+          p_months?: number;
+          p_order_number?: string;
+          p_starts_on?: string;
+          p_student_email?: string;
+          p_student_id?: string;
+        };
+        Returns: string;
+      };
+      create_target_agreement: {
+        Args: {
+          p_agreement_date?: string;
+          p_agreement_number?: string;
+          p_practice_at_customer?: boolean;
+          p_programme_code?: string;
+          p_student_email?: string;
+          p_student_id?: string;
+          p_support_housing?: boolean;
+          p_support_other?: string;
+          p_support_stipend_per_month?: number;
+          p_work_years?: number;
+        };
+        Returns: string;
       };
       decline_contract: {
         Args: { p_id: string; p_reason: string };
@@ -2129,6 +2291,10 @@ export type Database = {
       };
       extend_opportunity: {
         Args: { p_days?: number; p_id: string };
+        Returns: string;
+      };
+      fulfil_target_agreement: {
+        Args: { p_id: string };
         Returns: string;
       };
       inn_is_registered: {
@@ -2344,6 +2510,10 @@ export type Database = {
           organization_name: string;
         }[];
       };
+      set_stipend_order_number: {
+        Args: { p_id: string; p_order_number: string };
+        Returns: undefined;
+      };
       set_student_enrolment: {
         Args: {
           p_note?: string;
@@ -2361,7 +2531,15 @@ export type Database = {
         Args: { p_id: string; p_note?: string };
         Returns: undefined;
       };
+      sign_target_agreement: {
+        Args: { p_agreement_date?: string; p_agreement_number?: string; p_id: string };
+        Returns: Database['public']['Enums']['target_agreement_status'];
+      };
       terminate_contract: {
+        Args: { p_id: string; p_reason: string };
+        Returns: undefined;
+      };
+      terminate_target_agreement: {
         Args: { p_id: string; p_reason: string };
         Returns: undefined;
       };

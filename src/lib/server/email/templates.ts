@@ -6,11 +6,13 @@
 
 import { placementTemplates, type PlacementEmailTemplateData } from './templates-placements.ts';
 import { partnerTemplates, type PartnerTemplateData } from './templates-partners.ts';
+import { outcomeTemplates, type OutcomeEmailTemplateData } from './templates-outcomes.ts';
 
 export const BRAND = 'КемероVоПРОФИ';
 
 /** The data each template needs. */
-export interface EmailTemplateData extends PlacementEmailTemplateData, PartnerTemplateData {
+export interface EmailTemplateData
+  extends PlacementEmailTemplateData, PartnerTemplateData, OutcomeEmailTemplateData {
   verify_email: { name: string; url: string };
   reset_password: { name: string; url: string };
   change_email: { name: string; newEmail: string; url: string };
@@ -334,6 +336,7 @@ function newPostings(n: number): string {
 const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailContent } = {
   ...placementTemplates,
   ...partnerTemplates,
+  ...outcomeTemplates,
   verify_email: ({ name, url }) => ({
     subject: `Подтвердите адрес электронной почты — ${BRAND}`,
     greeting: greeting(name),

@@ -30,6 +30,8 @@ export const DEFAULT_CRONTAB = [
   '23 * * * * check_contract_terms ?jobKey=check_contract_terms',
   // events: the reminder the day before (once per registration)
   '*/15 * * * * remind_event_participants ?jobKey=remind_event_participants',
+  // stipend awards whose months have passed become finished (idempotent)
+  '23 * * * * finish_stipend_awards ?jobKey=finish_stipend_awards',
 ].join('\n');
 
 export interface WorkerOptions {

@@ -14,6 +14,10 @@ import { notifyContractEventTask } from './tasks/notify-contract-event.ts';
 import { checkContractTermsTask } from './tasks/check-contract-terms.ts';
 import { notifyEventChangeTask } from './tasks/notify-event-change.ts';
 import { remindEventParticipantsTask } from './tasks/remind-event-participants.ts';
+import {
+  finishStipendAwardsTask,
+  notifyStipendAgreementEventTask,
+} from './tasks/stipends-target-agreements.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -37,4 +41,6 @@ export const taskList: TaskList = {
   check_contract_terms: checkContractTermsTask,
   notify_event_change: notifyEventChangeTask,
   remind_event_participants: remindEventParticipantsTask,
+  notify_stipend_agreement_event: notifyStipendAgreementEventTask,
+  finish_stipend_awards: finishStipendAwardsTask,
 };
