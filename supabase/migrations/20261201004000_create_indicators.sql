@@ -454,8 +454,8 @@ begin
 end;
 $$;
 
--- The 30-hire goal month by month: people hired (first hire in the period) up to each month's end.
--- Counts only, so it is public.
+-- The 30-hire goal month by month: people hired (first hire in the period) up to each month's end,
+-- null for the months still ahead. Counts only, so it is public.
 create function public.graduates_hired_by_month(p_period_id uuid)
 returns table (month date, hired int)
 language sql stable security definer
@@ -469,9 +469,10 @@ as $$
     where e.organization_id in (select app_private.kemerovo_employer_ids())
     group by 1
   )
-  select m::date, (select count(*) from first_hire f where f.on_date < m + interval '1 month')::int
-  from p, generate_series(date_trunc('month', p.starts_on::timestamp),
-                          date_trunc('month', least(p.ends_on, (now() at time zone 'Asia/Novokuznetsk')::date)::timestamp),
+  select m::date,
+         case when m <= date_trunc('month', (now() at time zone 'Asia/Novokuznetsk')::date::timestamp)
+              then (select count(*) from first_hire f where f.on_date < m + interval '1 month')::int end
+  from p, generate_series(date_trunc('month', p.starts_on::timestamp), date_trunc('month', p.ends_on::timestamp),
                           interval '1 month') as m
   order by 1;
 $$;
