@@ -21,6 +21,29 @@ export interface IndicatorYear {
   fact: number | null;
 }
 
+export interface IndicatorYearView {
+  year: number;
+  plan: number | null;
+  fact: number | null;
+  percent: number | null;
+  status: IndicatorStatus;
+  /** records behind the number (administration only; null on the public page) */
+  records: number | null;
+  /** cumulative indicators: people added in this year */
+  added: number | null;
+}
+
+export interface IndicatorView extends Indicator {
+  baseline: number | null;
+  computed: boolean;
+  years: IndicatorYearView[];
+}
+
+export interface HirePoint {
+  month: string;
+  hired: number | null;
+}
+
 export type IndicatorStatus = 'met' | 'in_progress' | 'not_met' | 'no_plan' | 'no_data';
 
 export const STATUS_LABELS: Record<IndicatorStatus, string> = {
@@ -114,5 +137,5 @@ export const SOURCE_LABELS: Record<string, string> = {
   import: 'импорт реестра',
 };
 
-/** The project's goal: graduates hired at Kemerovo enterprises by the deadline. */
-export const HIRE_GOAL = { code: 'graduates_hired', target: 30, deadline: '2025-08-31' } as const;
+/** The project's goal indicator: graduates hired at Kemerovo enterprises (30 by 31.08.2025 in the passport). */
+export const HIRE_GOAL_CODE = 'graduates_hired';

@@ -1,24 +1,8 @@
-import { percentOfPlan, yearStatus, type Indicator, type IndicatorStatus } from '../../indicators.ts';
+import { percentOfPlan, yearStatus, type HirePoint, type IndicatorView } from '../../indicators.ts';
 import type { Supabase } from '../supabase.ts';
 import type { ProgrammePeriod } from './load-periods.ts';
 
-export interface IndicatorYearView {
-  year: number;
-  plan: number | null;
-  fact: number | null;
-  percent: number | null;
-  status: IndicatorStatus;
-  /** records behind the number (administration only; null on the public page) */
-  records: number | null;
-  /** cumulative indicators: people added in this year */
-  added: number | null;
-}
-
-export interface IndicatorView extends Indicator {
-  baseline: number | null;
-  computed: boolean;
-  years: IndicatorYearView[];
-}
+export type { HirePoint, IndicatorView };
 
 interface ValueRow {
   indicator_code: string;
@@ -77,14 +61,9 @@ export async function loadIndicatorTable(
   });
 }
 
-export interface HirePoint {
-  month: string;
-  hired: number;
-}
-
 /** The 30-hire goal month by month (people hired up to each month's end). */
 export async function loadHiresByMonth(supabase: Supabase, period: ProgrammePeriod): Promise<HirePoint[]> {
   const { data, error } = await supabase.rpc('graduates_hired_by_month', { p_period_id: period.id });
   if (error) throw new Error(error.message);
-  return data;
+  return data as HirePoint[];
 }
