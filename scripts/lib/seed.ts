@@ -17,6 +17,7 @@ import {
   insertOpportunityRows,
 } from './opportunity-generator.ts';
 import { seedDemoApplications } from './seed-applications.ts';
+import { seedDemoIndicators } from './seed-indicators.ts';
 import { seedDemoPartners } from './seed-partners.ts';
 
 type Log = (scope: string, message: string) => void;
@@ -233,6 +234,7 @@ export async function seedDemo(log: Log): Promise<boolean> {
     graduate: { id: graduateId, email: demoEmail('graduate') },
     universities,
   });
+  await seedDemoIndicators(log);
   await seedDemoPartners({
     log,
     employerId: employers[0],

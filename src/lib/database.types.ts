@@ -811,6 +811,152 @@ export type Database = {
           },
         ];
       };
+      indicator_plan_history: {
+        Row: {
+          changed_at: string;
+          changed_by: string | null;
+          id: number;
+          indicator_code: string;
+          new_value: number | null;
+          old_value: number | null;
+          period_id: string;
+          year: number | null;
+        };
+        Insert: {
+          changed_at?: string;
+          changed_by?: string | null;
+          id?: never;
+          indicator_code: string;
+          new_value?: number | null;
+          old_value?: number | null;
+          period_id: string;
+          year?: number | null;
+        };
+        Update: {
+          changed_at?: string;
+          changed_by?: string | null;
+          id?: never;
+          indicator_code?: string;
+          new_value?: number | null;
+          old_value?: number | null;
+          period_id?: string;
+          year?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'indicator_plan_history_changed_by_fkey';
+            columns: ['changed_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'indicator_plan_history_indicator_code_fkey';
+            columns: ['indicator_code'];
+            isOneToOne: false;
+            referencedRelation: 'indicators';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'indicator_plan_history_period_id_fkey';
+            columns: ['period_id'];
+            isOneToOne: false;
+            referencedRelation: 'programme_periods';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      indicator_plans: {
+        Row: {
+          id: string;
+          indicator_code: string;
+          period_id: string;
+          updated_at: string;
+          updated_by: string | null;
+          value: number;
+          year: number | null;
+        };
+        Insert: {
+          id?: string;
+          indicator_code: string;
+          period_id: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          value: number;
+          year?: number | null;
+        };
+        Update: {
+          id?: string;
+          indicator_code?: string;
+          period_id?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          value?: number;
+          year?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'indicator_plans_indicator_code_fkey';
+            columns: ['indicator_code'];
+            isOneToOne: false;
+            referencedRelation: 'indicators';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'indicator_plans_period_id_fkey';
+            columns: ['period_id'];
+            isOneToOne: false;
+            referencedRelation: 'programme_periods';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'indicator_plans_updated_by_fkey';
+            columns: ['updated_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      indicators: {
+        Row: {
+          code: string;
+          cumulative: boolean;
+          direction: Database['public']['Enums']['indicator_direction'];
+          fact_function: string | null;
+          name: string;
+          pending_note: string | null;
+          records_function: string | null;
+          rule: string;
+          sort_order: number;
+          unit: string;
+        };
+        Insert: {
+          code: string;
+          cumulative?: boolean;
+          direction: Database['public']['Enums']['indicator_direction'];
+          fact_function?: string | null;
+          name: string;
+          pending_note?: string | null;
+          records_function?: string | null;
+          rule: string;
+          sort_order: number;
+          unit: string;
+        };
+        Update: {
+          code?: string;
+          cumulative?: boolean;
+          direction?: Database['public']['Enums']['indicator_direction'];
+          fact_function?: string | null;
+          name?: string;
+          pending_note?: string | null;
+          records_function?: string | null;
+          rule?: string;
+          sort_order?: number;
+          unit?: string;
+        };
+        Relationships: [];
+      };
       industries: {
         Row: {
           code: string;
@@ -1584,6 +1730,41 @@ export type Database = {
           },
         ];
       };
+      programme_periods: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          ends_on: string;
+          id: string;
+          name: string;
+          starts_on: string;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          ends_on: string;
+          id?: string;
+          name: string;
+          starts_on: string;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          ends_on?: string;
+          id?: string;
+          name?: string;
+          starts_on?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'programme_periods_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       programmes: {
         Row: {
           code: string;
@@ -2297,6 +2478,52 @@ export type Database = {
         Args: { p_id: string };
         Returns: string;
       };
+      graduates_hired_by_month: {
+        Args: { p_period_id: string };
+        Returns: {
+          hired: number;
+          month: string;
+        }[];
+      };
+      indicator_records: {
+        Args: { p_indicator_code: string; p_period_id: string; p_year: number };
+        Returns: {
+          document: string;
+          ends_on: string;
+          on_date: string;
+          organization_id: string;
+          organization_name: string;
+          person_id: string;
+          person_name: string;
+          record_id: string;
+          record_type: string;
+          source: string;
+          starts_on: string;
+          status: string;
+          university_name: string;
+        }[];
+      };
+      indicator_results: {
+        Args: { p_period_id: string };
+        Returns: {
+          baseline: number;
+          fact: number;
+          indicator_code: string;
+          plan: number;
+          year: number;
+        }[];
+      };
+      indicator_values: {
+        Args: { p_period_id: string };
+        Returns: {
+          baseline: number;
+          details: Json;
+          fact: number;
+          indicator_code: string;
+          plan: number;
+          year: number;
+        }[];
+      };
       inn_is_registered: {
         Args: { p_inn: string };
         Returns: boolean;
@@ -2494,6 +2721,10 @@ export type Database = {
         Args: { p_id: string };
         Returns: number;
       };
+      save_indicator_plans: {
+        Args: { p_period_id: string; p_plans: Json };
+        Returns: number;
+      };
       search_opportunities_fallback: {
         Args: { p_filters?: Json; p_limit?: number; p_offset?: number; p_q: string; p_sort?: string };
         Returns: Json;
@@ -2572,6 +2803,7 @@ export type Database = {
       event_kind: 'employer_day' | 'excursion' | 'school_meeting' | 'job_fair' | 'master_class';
       event_registration_status: 'registered' | 'waitlisted' | 'cancelled';
       event_status: 'planned' | 'held' | 'cancelled';
+      indicator_direction: 'growth' | 'reduction';
       opportunity_kind: 'internship' | 'practice' | 'stipend' | 'target_agreement' | 'vacancy';
       opportunity_status: 'draft' | 'moderation' | 'published' | 'rejected' | 'closed' | 'expired';
       organization_kind: 'employer' | 'university' | 'administration';
@@ -2717,6 +2949,7 @@ export const Constants = {
       event_kind: ['employer_day', 'excursion', 'school_meeting', 'job_fair', 'master_class'],
       event_registration_status: ['registered', 'waitlisted', 'cancelled'],
       event_status: ['planned', 'held', 'cancelled'],
+      indicator_direction: ['growth', 'reduction'],
       opportunity_kind: ['internship', 'practice', 'stipend', 'target_agreement', 'vacancy'],
       opportunity_status: ['draft', 'moderation', 'published', 'rejected', 'closed', 'expired'],
       organization_kind: ['employer', 'university', 'administration'],

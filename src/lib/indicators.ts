@@ -1,0 +1,141 @@
+/**
+ * The project's indicators as pages show them: the status of a year against its plan (always in
+ * words, the colour only echoes them), % of plan, and the labels of directions and records.
+ */
+
+export type IndicatorDirection = 'growth' | 'reduction';
+
+export interface Indicator {
+  code: string;
+  name: string;
+  unit: string;
+  direction: IndicatorDirection;
+  cumulative: boolean;
+  rule: string;
+  pending_note: string | null;
+}
+
+export interface IndicatorYear {
+  year: number;
+  plan: number | null;
+  fact: number | null;
+}
+
+export interface IndicatorYearView {
+  year: number;
+  plan: number | null;
+  fact: number | null;
+  percent: number | null;
+  status: IndicatorStatus;
+  /** records behind the number (administration only; null on the public page) */
+  records: number | null;
+  /** cumulative indicators: people added in this year */
+  added: number | null;
+}
+
+export interface IndicatorView extends Indicator {
+  baseline: number | null;
+  computed: boolean;
+  years: IndicatorYearView[];
+}
+
+export interface HirePoint {
+  month: string;
+  hired: number | null;
+}
+
+export type IndicatorStatus = 'met' | 'in_progress' | 'not_met' | 'no_plan' | 'no_data';
+
+export const STATUS_LABELS: Record<IndicatorStatus, string> = {
+  met: 'план выполнен',
+  in_progress: 'год идёт',
+  not_met: 'план не выполнен',
+  no_plan: 'план не задан',
+  no_data: 'нет данных',
+};
+
+export const STATUS_TONES: Record<IndicatorStatus, 'ok' | 'warn' | 'danger' | 'muted'> = {
+  met: 'ok',
+  in_progress: 'warn',
+  not_met: 'danger',
+  no_plan: 'muted',
+  no_data: 'muted',
+};
+
+export const DIRECTION_LABELS: Record<IndicatorDirection, string> = {
+  growth: 'рост: чем больше, тем лучше',
+  reduction: 'снижение: не больше плана',
+};
+
+/** Whether the fact meets the plan in the direction wanted. */
+export function meetsPlan(direction: IndicatorDirection, plan: number, fact: number): boolean {
+  return direction === 'growth' ? fact >= plan : fact <= plan;
+}
+
+/**
+ * A year's status. `periodEnd` is the last day of the programme (ISO date), `today` the current date
+ * in Kemerovo: a year still under way is «год идёт» until its plan is met.
+ */
+export function yearStatus(
+  direction: IndicatorDirection,
+  row: IndicatorYear,
+  periodEnd: string,
+  today: string,
+): IndicatorStatus {
+  if (row.fact === null) return 'no_data';
+  if (row.plan === null) return 'no_plan';
+  if (meetsPlan(direction, row.plan, row.fact)) return 'met';
+  const yearEnd = `${row.year}-12-31` < periodEnd ? `${row.year}-12-31` : periodEnd;
+  return today <= yearEnd ? 'in_progress' : 'not_met';
+}
+
+/** % of plan, one decimal; null without a plan or a fact, or with a zero plan. */
+export function percentOfPlan(plan: number | null, fact: number | null): number | null {
+  if (plan === null || fact === null || plan === 0) return null;
+  return Math.round((fact / plan) * 1000) / 10;
+}
+
+const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : numberFormat.format(value);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** Today in Kemerovo (UTC+7), as an ISO date. */
+export function kemerovoToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export const RECORD_TYPE_LABELS: Record<string, string> = {
+  employment: 'Приём на работу',
+  practice_placement: 'Практика',
+  stipend_award: 'Стипендия',
+  target_agreement: 'Целевое обучение',
+};
+
+export const RECORD_STATUS_LABELS: Record<string, string> = {
+  confirmed: 'подтверждено',
+  accepted_by_employer: 'принята работодателем',
+  in_progress: 'идёт',
+  completed: 'завершена',
+  closed: 'закрыта',
+  active: 'выплачивается',
+  finished: 'выплачена',
+  in_force: 'действует',
+  fulfilled: 'исполнен',
+  terminated: 'расторгнут',
+};
+
+export const SOURCE_LABELS: Record<string, string> = {
+  platform: 'платформа',
+  import: 'импорт реестра',
+};
+
+/** The project's goal indicator: graduates hired at Kemerovo enterprises (30 by 31.08.2025 in the passport). */
+export const HIRE_GOAL_CODE = 'graduates_hired';

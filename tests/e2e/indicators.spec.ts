@@ -1,0 +1,169 @@
+import { expect, test, type Page } from '@playwright/test';
+import { seedDemoIndicators } from '../../scripts/lib/seed-indicators.ts';
+import { signInDemo } from './support/accounts.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { clearRateLimits, testDb } from './support/db.ts';
+
+/**
+ * The administration's indicators in Chromium (issue 9 items 1, 3, 7): the dashboard of the
+ * passport's programme with plans, facts and the 30-hire chart, the drill-down from a number to the
+ * records behind it, the plans form refusing a negative value, and the public results page.
+ *
+ * The demo records behind the numbers come from scripts/lib/seed-indicators.ts, which `npm start`
+ * runs with the rest of the demo seed; it is idempotent, so running it here changes nothing when the
+ * launcher already did and makes the test independent of the seed's order.
+ *
+ * Demo figures (worked out from seed-indicators.ts): 15 graduates hired by 31.08.2025 (4 in 2023,
+ * 10 by the end of 2024, one of them hired twice); practices 4 / 5 / 3; stipends 3 / 4 / 3; target
+ * agreements 2 / 2 / 1.
+ */
+
+test.beforeAll(async () => {
+  await seedDemoIndicators(() => {}, testDb());
+});
+
+test.beforeEach(async () => {
+  await clearRateLimits();
+});
+
+const card = (page: Page, code: string) => page.locator(`[data-indicator="${code}"]`);
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('the administration sees every indicator with plan and fact, the 30-hire goal and its chart', async ({
+  page,
+}) => {
+  await signInDemo(page, 'admin');
+  await page.getByRole('link', { name: 'Показатели' }).first().click();
+  await expect(page).toHaveURL('/admin/indicators');
+  await expect(page.getByRole('heading', { level: 1, name: 'Показатели проекта' })).toBeVisible();
+
+  await expect(page.getByTestId('hires-count')).toHaveText('15');
+  await expect(page.getByText('из 30 к 31.08.2025')).toBeVisible();
+  const chart = page.getByRole('img', { name: /цель — 30 к 31\.08\.2025, сейчас 15/ });
+  await expect(chart.locator('svg path.line')).toHaveCount(1);
+  await expect(chart.locator('svg .goal')).toHaveCount(1);
+  // the same numbers as a table
+  await page.getByText('Те же числа таблицей').click();
+  const months = page.locator('#hires-table');
+  await expect(months.getByRole('row', { name: '12.2024 10' })).toBeVisible();
+  await expect(months.getByRole('row', { name: '08.2025 15' })).toBeVisible();
+
+  await expect(page.locator('[data-indicator]')).toHaveCount(8);
+  const practices = card(page, 'organized_practices');
+  await expect(
+    practices.getByRole('row', { name: '2023 600 4 (записи) 0,7 % план не выполнен' }),
+  ).toBeVisible();
+  await expect(practices.getByText('Базовое значение: 578', { exact: false })).toBeVisible();
+  const hires = card(page, 'graduates_hired');
+  await expect(
+    hires.getByRole('row', { name: '2025 30 15 (записи) (+5 за год) 50 % план не выполнен' }),
+  ).toBeVisible();
+  await expect(
+    card(page, 'employer_stipend_students').getByRole('row', { name: /^2024 50 4 \(записи\)/ }),
+  ).toBeVisible();
+  await expect(
+    card(page, 'student_employer_agreements').getByRole('row', { name: /^2023 3 2 \(записи\)/ }),
+  ).toBeVisible();
+  // an indicator not computed yet says what it waits for, with its rule
+  const contracts = card(page, 'employer_university_contracts');
+  await expect(contracts.getByText(/данные появятся после подключения реестра договоров/)).toBeVisible();
+  await expect(contracts.getByRole('row', { name: '2023 20 — — нет данных' })).toBeVisible();
+  await practices.getByText('Как считается').click();
+  await expect(practices.getByText(/подтверждённые вузом/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('a number leads to the records behind it, which can be filtered', async ({ page }) => {
+  await signInDemo(page, 'admin');
+  await page.goto('/admin/indicators');
+  await card(page, 'graduates_hired')
+    .getByRole('row', { name: /^2024 / })
+    .getByRole('link', { name: '10 (записи)' })
+    .click();
+  await expect(page).toHaveURL(/\/admin\/indicators\/graduates_hired\?period=[0-9a-f-]+&year=2024$/);
+  await expect(page.getByTestId('records-summary')).toContainText('2024: 10 человек · записей: 10');
+  const rows = page.locator('table.records tbody tr');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.filter({ hasText: 'Анастасия Игоревна Воронцова' })).toContainText(
+    'АО «Кузбасский азотно-туковый комбинат»',
+  );
+  await expect(rows.filter({ hasText: 'Анастасия Игоревна Воронцова' })).toContainText(
+    'Приказ № 140-к от 30.06.2023',
+  );
+  await expect(rows.first()).toContainText('платформа');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Человек или работодатель').fill('Воронцова');
+  await page.getByRole('button', { name: 'Применить' }).click();
+  await expect(page).toHaveURL(/q=%D0%92/);
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel('Человек или работодатель').fill('');
+  await page.getByLabel('Вуз').selectOption('КемГМУ');
+  await page.getByRole('button', { name: 'Применить' }).click();
+  await expect(rows).toHaveCount(2);
+
+  // another indicator, another year, from the year links
+  await page.goto('/admin/indicators');
+  await card(page, 'organized_practices')
+    .getByRole('row', { name: /^2025 / })
+    .getByRole('link', { name: '3 (записи)' })
+    .click();
+  await expect(page.locator('table.records tbody tr')).toHaveCount(3);
+  await expect(page.getByRole('link', { name: '2023' })).toBeVisible();
+  await page.getByRole('link', { name: '2023' }).click();
+  await expect(page.locator('table.records tbody tr')).toHaveCount(4);
+});
+
+test('a negative plan is refused at its field and nothing is saved', async ({ page }) => {
+  await signInDemo(page, 'admin');
+  await page.goto('/admin/indicators/plans');
+  const field = page.locator('#plan-organized_practices-2024');
+  await expect(field).toHaveValue('612');
+  await field.fill('-5');
+  await page.getByRole('button', { name: 'Сохранить планы' }).click();
+  await expect(page.getByText('План не может быть отрицательным')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('ничего не сохранено');
+  const { rows } = await testDb().query<{ value: string }>(
+    `select value from public.indicator_plans where indicator_code = 'organized_practices' and year = 2024`,
+  );
+  expect(rows.map((r) => Number(r.value))).toEqual([612]);
+  await expectNoAxeViolations(page);
+});
+
+test('other roles cannot open the dashboard', async ({ page }) => {
+  await signInDemo(page, 'employer');
+  const response = await page.goto('/admin/indicators/graduates_hired?year=2024');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByText('Анастасия Игоревна Воронцова')).toHaveCount(0);
+});
+
+test('the public results page shows the aggregates to anyone, and no person', async ({ page }) => {
+  await page.goto('/results');
+  await expect(page.getByRole('heading', { level: 1, name: 'Итоги проекта #КемероVоПРОФИ' })).toBeVisible();
+  await expect(page.getByTestId('hires-count')).toHaveText('15');
+  await expect(page.getByRole('img', { name: /сейчас 15/ })).toBeVisible();
+  await expect(
+    card(page, 'organized_practices').getByRole('row', { name: '2024 612 5 0,8 % план не выполнен' }),
+  ).toBeVisible();
+  await expect(page.locator('[data-indicator] a')).toHaveCount(0);
+  const text = await page.locator('main').innerText();
+  expect(text).not.toContain('Воронцова');
+  expect(text).not.toContain('Приказ');
+  await expectNoAxeViolations(page);
+});
+
+test('@phone the dashboard and the results fit a phone', async ({ page }) => {
+  await page.goto('/results');
+  await expect(page.getByTestId('hires-count')).toHaveText('15');
+  await expectNoHorizontalScroll(page);
+  await signInDemo(page, 'admin');
+  await page.goto('/admin/indicators');
+  await expect(page.getByTestId('hires-count')).toHaveText('15');
+  await expectNoHorizontalScroll(page);
+  await page.goto('/admin/indicators/plans');
+  await expectNoHorizontalScroll(page);
+});
