@@ -4,6 +4,9 @@
  * Everything interpolated into HTML goes through escapeHtml(); links must be http(s).
  */
 
+import { plural } from '../../i18n/plural.ts';
+import { quoted } from '../../i18n/quotes.ts';
+
 export const BRAND = 'КемероVоПРОФИ';
 
 /** The data each template needs. */
@@ -101,13 +104,8 @@ function formatDateTime(value: Date | string): string {
 }
 
 /** «1 новая публикация», «3 новые публикации», «5 новых публикаций». */
-function newPostings(n: number): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return `${n} новая публикация`;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 10 || m100 >= 20)) return `${n} новые публикации`;
-  return `${n} новых публикаций`;
-}
+const newPostings = (n: number) =>
+  plural(n, { one: 'новая публикация', few: 'новые публикации', many: 'новых публикаций' });
 
 const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailContent } = {
   verify_email: ({ name, url }) => ({
@@ -145,10 +143,10 @@ const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailCo
   }),
 
   invitation: ({ organizationName, inviterName, url, expiresAt }) => ({
-    subject: `Приглашение в организацию «${oneLine(organizationName)}» — ${BRAND}`,
+    subject: `Приглашение в организацию ${quoted(oneLine(organizationName))} — ${BRAND}`,
     greeting: greeting(),
     paragraphs: [
-      `${oneLine(inviterName)} приглашает вас присоединиться к организации «${oneLine(organizationName)}» на портале ${BRAND}.`,
+      `${oneLine(inviterName)} приглашает вас присоединиться к организации ${quoted(oneLine(organizationName))} на портале ${BRAND}.`,
       `Приглашение действительно до ${formatDateTime(expiresAt)}.`,
     ],
     action: { label: 'Принять приглашение', url },
@@ -156,20 +154,20 @@ const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailCo
   }),
 
   employer_verified: ({ organizationName, url }) => ({
-    subject: `Организация «${oneLine(organizationName)}» подтверждена — ${BRAND}`,
+    subject: `Организация ${quoted(oneLine(organizationName))} подтверждена — ${BRAND}`,
     greeting: greeting(),
     paragraphs: [
-      `Администрация города Кемерово проверила и подтвердила данные организации «${oneLine(organizationName)}».`,
+      `Администрация города Кемерово проверила и подтвердила данные организации ${quoted(oneLine(organizationName))}.`,
       'Теперь опубликованные вами стажировки, практики, стипендии и вакансии видны студентам и выпускникам.',
     ],
     action: { label: 'Перейти в личный кабинет', url },
   }),
 
   employer_rejected: ({ organizationName, reason }) => ({
-    subject: `Организация «${oneLine(organizationName)}» не прошла проверку — ${BRAND}`,
+    subject: `Организация ${quoted(oneLine(organizationName))} не прошла проверку — ${BRAND}`,
     greeting: greeting(),
     paragraphs: [
-      `К сожалению, администрация города Кемерово не смогла подтвердить данные организации «${oneLine(organizationName)}».`,
+      `К сожалению, администрация города Кемерово не смогла подтвердить данные организации ${quoted(oneLine(organizationName))}.`,
       `Причина: ${reason.trim()}`,
       'Исправьте данные в профиле организации и отправьте их на проверку повторно.',
     ],
