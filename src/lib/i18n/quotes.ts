@@ -14,7 +14,7 @@ export function innerQuotes(text: string): string {
   });
 }
 
-/** A name in Russian quotes: `quoted('ООО «Тест»')` → «ООО „Тест“». */
-export function quoted(name: string): string {
-  return `«${innerQuotes(name)}»`;
+/** A name in Russian quotes: `quoted('ООО «Тест»')` → «ООО „Тест“» (nothing: «»). */
+export function quoted(name: string | null | undefined): string {
+  return `«${innerQuotes(name ?? '')}»`;
 }
