@@ -250,9 +250,17 @@ test.describe('the search page', () => {
       const height = await filters.evaluate((d) => d.getBoundingClientRect().height);
       expect(height).toBeLessThan(2500);
       // the folded groups and «ещё» open without losing anything
-      await filters.locator('summary', { hasText: 'Отрасль (ОКВЭД)' }).click();
-      const more = filters.locator('details.more > summary').filter({ hasText: /^ещё \d+/ });
-      await expect(more.first()).toBeVisible();
+      const industry = filters
+        .locator('details.group')
+        .filter({ has: page.locator('summary', { hasText: 'Отрасль (ОКВЭД)' }) })
+        .first();
+      await industry.locator('summary').first().click();
+      const more = industry.locator('details.more > summary');
+      await expect(more).toHaveText(/^ещё \d+/);
+      const hidden = await industry.locator('details.more input[type="checkbox"]').count();
+      expect(hidden).toBeGreaterThan(0);
+      await more.click();
+      await expect(industry.locator('details.more input[type="checkbox"]').first()).toBeVisible();
       await expectNoAxeViolations(page);
     });
   });
