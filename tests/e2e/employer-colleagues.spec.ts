@@ -1,3 +1,4 @@
+import { quoted } from '../../src/lib/i18n/quotes.ts';
 import { expect, test, type Page } from '@playwright/test';
 import {
   DEMO,
@@ -58,7 +59,9 @@ test("the verified employer invites a colleague, who joins and sees the employer
   // The letter's link opens the same accept page as a university's invitation.
   const link = await followLinkInLetter(page, email, SUBJECTS.invitation, /\/invite\/[^/?#]+$/);
   await expect(page).toHaveURL(new URL(link).pathname);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Приглашение в «${organization.name}»`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Приглашение в ${quoted(organization.name)}`,
+  );
   await page.getByLabel('Имя и фамилия', { exact: true }).fill(fullName);
   await page.getByLabel('Должность', { exact: true }).fill('Специалист по подбору персонала');
   await page.getByLabel('Пароль', { exact: true }).fill(strongPassword());

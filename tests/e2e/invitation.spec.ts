@@ -1,3 +1,4 @@
+import { quoted } from '../../src/lib/i18n/quotes.ts';
 import { expect, test } from '@playwright/test';
 import {
   expectCheckEmail,
@@ -33,14 +34,14 @@ test('the administration invites a university staff member, who joins and lands 
   await inviteForm.getByLabel('Электронная почта сотрудника').fill(email);
   await inviteForm.getByRole('button', { name: 'Отправить приглашение' }).click();
   await expect(inviteForm.getByRole('status')).toHaveText(
-    `Приглашение в «${UNIVERSITY}» отправлено на ${email}.`,
+    `Приглашение в ${quoted(UNIVERSITY)} отправлено на ${email}.`,
   );
   await expect(admin.getByRole('row', { name: /КемГМУ/ })).toContainText(email);
   await adminContext.close();
 
   const link = await followLinkInLetter(page, email, SUBJECTS.invitation, /\/invite\/[^/?#]+$/);
   await expect(page).toHaveURL(new URL(link).pathname);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Приглашение в «${UNIVERSITY}»`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Приглашение в ${quoted(UNIVERSITY)}`);
   await expect(page.getByRole('main')).toContainText(email);
 
   // The form refuses what it must, in Russian, before it accepts.

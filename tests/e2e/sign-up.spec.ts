@@ -1,3 +1,4 @@
+import { quoted } from '../../src/lib/i18n/quotes.ts';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   expectCheckEmail,
@@ -147,7 +148,7 @@ test('a new employer waits for the administration, is verified, and becomes publ
   await expect(row).toContainText('почта подтверждена');
   await row.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(admin.getByRole('status')).toHaveText(
-    `«${employer.organizationName}» подтверждена; представителю отправлено письмо.`,
+    `${quoted(employer.organizationName)} подтверждена; представителю отправлено письмо.`,
   );
   await expect(row).toHaveCount(0);
   await admin.goto('/admin/employers?status=verified');
@@ -195,7 +196,7 @@ test('the administration rejects an employer only with a reason, which reaches t
   await reason.fill(why);
   await row.getByRole('button', { name: 'Отклонить' }).click();
   await expect(admin.getByRole('status')).toHaveText(
-    `Заявка «${employer.organizationName}» отклонена; причина отправлена представителю.`,
+    `Заявка ${quoted(employer.organizationName)} отклонена; причина отправлена представителю.`,
   );
   await admin.goto('/admin/employers?status=rejected');
   await expect(employerRow(admin, employer.organizationName)).toContainText(why);

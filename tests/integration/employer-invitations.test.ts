@@ -12,6 +12,7 @@ import { deleteOpportunity } from '../../src/lib/server/opportunities/delete-opp
 import { updateOpportunity } from '../../src/lib/server/opportunities/update-opportunity.ts';
 import { inviteMember } from '../../src/lib/server/organizations/invite-member.ts';
 import { loadColleagues } from '../../src/lib/server/organizations/load-colleagues.ts';
+import { quoted } from '../../src/lib/i18n/quotes.ts';
 import { revokeInvitation } from '../../src/lib/server/organizations/revoke-invitation.ts';
 import { anonClient } from '../../src/lib/server/supabase.ts';
 import { testDb } from '../factories/db.ts';
@@ -117,7 +118,9 @@ describe('who may invite', () => {
       [email],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0].subject).toBe(`Приглашение в организацию «${employerA.organizationName}» — КемероVоПРОФИ`);
+    expect(rows[0].subject).toBe(
+      `Приглашение в организацию ${quoted(employerA.organizationName)} — КемероVоПРОФИ`,
+    );
     expect(rows[0].text_body).toContain(`${employerA.fullName} приглашает вас присоединиться`);
   });
 

@@ -26,12 +26,13 @@ describe('renderEmail', () => {
     });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ООО «Кузбасс»');
+    // inside «» the name's own quotes become „лапки“: «… ООО „Кузбасс“»
+    expect(html).toContain('«&lt;script&gt;alert(„x“)&lt;/script&gt; ООО „Кузбасс“»');
     expect(html).toContain('Иван &lt;b&gt;Петров&lt;/b&gt;');
     // The plain-text alternative and the subject carry the name as it is: they are not HTML.
-    expect(text).toContain('<script>alert("x")</script> ООО «Кузбасс»');
+    expect(text).toContain('«<script>alert(„x“)</script> ООО „Кузбасс“»');
     expect(subject).toBe(
-      'Приглашение в организацию «<script>alert("x")</script> ООО «Кузбасс»» — КемероVоПРОФИ',
+      'Приглашение в организацию «<script>alert(„x“)</script> ООО „Кузбасс“» — КемероVоПРОФИ',
     );
     // Kemerovo time (UTC+7).
     expect(text).toContain('1 декабря 2026');
@@ -90,6 +91,9 @@ describe('renderEmail', () => {
       expect(html).toContain('КемероVоПРОФИ');
       expect(html).toContain(`<title>${escapeHtml(subject)}</title>`);
     }
+    // an organization name with its own quotes nests them as „лапки“ inside «ёлочек»
+    expect(renderMessage(messages[4]).subject).toBe('Организация «АО „Азот“» подтверждена — КемероVоПРОФИ');
+    expect(renderMessage(messages[5]).text).toContain('данные организации «АО „Азот“».');
     const rejected = renderMessage(messages[5]);
     expect(rejected.text).toContain('Причина: ИНН не найден\nв ЕГРЮЛ');
     expect(rejected.html).toContain('Причина: ИНН не найден<br>в ЕГРЮЛ');

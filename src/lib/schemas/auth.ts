@@ -3,6 +3,8 @@ import { isValidInn } from '../validation/inn.ts';
 
 /** Version of the personal-data consent text shown at sign-up (src/lib/consent.ts holds the text). */
 export const CONSENT_VERSION = '2026-11-01';
+/** Version of the representative's consent (employer sign-up, invitations; REPRESENTATIVE_CONSENT_TEXT). */
+export const REPRESENTATIVE_CONSENT_VERSION = 'representative-2026-12';
 
 const trimmed = (message: string) => z.string({ error: message }).trim();
 

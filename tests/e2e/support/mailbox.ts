@@ -1,3 +1,4 @@
+import { quoted } from '../../../src/lib/i18n/quotes.ts';
 import { expect, type Page } from '@playwright/test';
 
 /**
@@ -52,6 +53,6 @@ export const SUBJECTS = {
   reset: 'Восстановление пароля — КемероVоПРОФИ',
   changeEmail: 'Подтвердите смену адреса электронной почты — КемероVоПРОФИ',
   invitation: /^Приглашение в организацию «.+» — КемероVоПРОФИ$/,
-  employerVerified: (org: string) => `Организация «${org}» подтверждена — КемероVоПРОФИ`,
-  employerRejected: (org: string) => `Организация «${org}» не прошла проверку — КемероVоПРОФИ`,
+  employerVerified: (org: string) => `Организация ${quoted(org)} подтверждена — КемероVоПРОФИ`,
+  employerRejected: (org: string) => `Организация ${quoted(org)} не прошла проверку — КемероVоПРОФИ`,
 };

@@ -1,3 +1,5 @@
+import { pluralWord } from '$lib/i18n/plural';
+
 const rub = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
 
 /** «30 000 – 45 000 ₽ в месяц», «от 30 000 ₽», «без оплаты». */
@@ -9,13 +11,6 @@ export function formatPay(isPaid: boolean, from: number | null, to: number | nul
   return 'Оплачивается';
 }
 
-/** «1 возможность», «3 возможности», «25 возможностей». */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 10 || m100 >= 20)) return few;
-  return many;
-}
-
-export const opportunitiesWord = (n: number) => plural(n, 'возможность', 'возможности', 'возможностей');
+/** «возможность», «возможности», «возможностей» for 1, 3, 25. */
+export const opportunitiesWord = (n: number) =>
+  pluralWord(n, { one: 'возможность', few: 'возможности', many: 'возможностей' });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CONSENT_VERSION, type acceptInvitationSchema } from '../../schemas/auth.ts';
+import { REPRESENTATIVE_CONSENT_VERSION, type acceptInvitationSchema } from '../../schemas/auth.ts';
 import type { Auth } from '../auth/options.ts';
 import { createAccount } from './create-account.ts';
 import type { RequestMeta } from './request-meta.ts';
@@ -21,7 +21,7 @@ export function acceptInvitation(
         p_token: token,
         p_full_name: input.fullName,
         p_position: input.position,
-        p_consent_version: CONSENT_VERSION,
+        p_consent_version: REPRESENTATIVE_CONSENT_VERSION,
         p_ip: meta.ip ?? undefined,
         p_user_agent: meta.userAgent ?? undefined,
       }),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { signUpEmployerSchema } from '../../schemas/auth.ts';
-import { CONSENT_VERSION } from '../../schemas/auth.ts';
+import { REPRESENTATIVE_CONSENT_VERSION } from '../../schemas/auth.ts';
 import type { Auth } from '../auth/options.ts';
 import { anonClient } from '../supabase.ts';
 import { createAccount, type AccountResult } from './create-account.ts';
@@ -40,7 +40,7 @@ export async function signUpEmployer(
         p_district_code: input.districtCode,
         p_address: input.address,
         p_website: input.website,
-        p_consent_version: CONSENT_VERSION,
+        p_consent_version: REPRESENTATIVE_CONSENT_VERSION,
         p_ip: meta.ip ?? undefined,
         p_user_agent: meta.userAgent ?? undefined,
       }),

@@ -7,6 +7,8 @@
 import { placementTemplates, type PlacementEmailTemplateData } from './templates-placements.ts';
 import { partnerTemplates, type PartnerTemplateData } from './templates-partners.ts';
 import { outcomeTemplates, type OutcomeEmailTemplateData } from './templates-outcomes.ts';
+import { plural } from '../../i18n/plural.ts';
+import { quoted } from '../../i18n/quotes.ts';
 
 export const BRAND = 'КемероVоПРОФИ';
 
@@ -325,13 +327,8 @@ const OUTCOME_OF_ACCEPTANCE: Record<OpportunityKindName, string> = {
 };
 
 /** «1 новая публикация», «3 новые публикации», «5 новых публикаций». */
-function newPostings(n: number): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return `${n} новая публикация`;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 10 || m100 >= 20)) return `${n} новые публикации`;
-  return `${n} новых публикаций`;
-}
+const newPostings = (n: number) =>
+  plural(n, { one: 'новая публикация', few: 'новые публикации', many: 'новых публикаций' });
 
 const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailContent } = {
   ...placementTemplates,
@@ -372,10 +369,10 @@ const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailCo
   }),
 
   invitation: ({ organizationName, inviterName, url, expiresAt }) => ({
-    subject: `Приглашение в организацию «${oneLine(organizationName)}» — ${BRAND}`,
+    subject: `Приглашение в организацию ${quoted(oneLine(organizationName))} — ${BRAND}`,
     greeting: greeting(),
     paragraphs: [
-      `${oneLine(inviterName)} приглашает вас присоединиться к организации «${oneLine(organizationName)}» на портале ${BRAND}.`,
+      `${oneLine(inviterName)} приглашает вас присоединиться к организации ${quoted(oneLine(organizationName))} на портале ${BRAND}.`,
       `Приглашение действительно до ${formatDateTime(expiresAt)}.`,
     ],
     action: { label: 'Принять приглашение', url },
@@ -383,20 +380,20 @@ const templates: { [T in EmailTemplate]: (data: EmailTemplateData[T]) => EmailCo
   }),
 
   employer_verified: ({ organizationName, url }) => ({
-    subject: `Организация «${oneLine(organizationName)}» подтверждена — ${BRAND}`,
+    subject: `Организация ${quoted(oneLine(organizationName))} подтверждена — ${BRAND}`,
     greeting: greeting(),
     paragraphs: [
-      `Администрация города Кемерово проверила и подтвердила данные организации «${oneLine(organizationName)}».`,
+      `Администрация города Кемерово проверила и подтвердила данные организации ${quoted(oneLine(organizationName))}.`,
       'Теперь опубликованные вами стажировки, практики, стипендии и вакансии видны студентам и выпускникам.',
     ],
     action: { label: 'Перейти в личный кабинет', url },
   }),
 
   employer_rejected: ({ organizationName, reason }) => ({
-    subject: `Организация «${oneLine(organizationName)}» не прошла проверку — ${BRAND}`,
+    subject: `Организация ${quoted(oneLine(organizationName))} не прошла проверку — ${BRAND}`,
     greeting: greeting(),
     paragraphs: [
-      `К сожалению, администрация города Кемерово не смогла подтвердить данные организации «${oneLine(organizationName)}».`,
+      `К сожалению, администрация города Кемерово не смогла подтвердить данные организации ${quoted(oneLine(organizationName))}.`,
       `Причина: ${reason.trim()}`,
       'Исправьте данные в профиле организации и отправьте их на проверку повторно.',
     ],

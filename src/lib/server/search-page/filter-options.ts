@@ -68,7 +68,8 @@ export async function loadFilterOptions(
   return {
     kind: counted(labelled(KIND_LABELS, OPPORTUNITY_KINDS), facets.kind, params.kind, true),
     industry: counted(industries, facets.industry_code, params.industry),
-    district: counted(districts, facets.district_code, params.district, true),
+    // districts without postings are no choice (the one chosen stays)
+    district: counted(districts, facets.district_code, params.district),
     remoteCount: facets.is_remote?.true ?? 0,
     field: counted(fields, facets.programme_groups, params.field),
     university: counted(universities, facets.university_ids, params.university),

@@ -7,8 +7,14 @@ export const load: PageServerLoad = async ({ locals }) => {
     return count ?? 0;
   };
   const orgs = () => locals.supabase.from('organizations').select('id', { count: 'exact', head: true });
-  const [pending, verified, universities, students] = await Promise.all([
+  const [pending, moderation, verified, universities, students] = await Promise.all([
     count(() => orgs().eq('kind', 'employer').eq('verification_status', 'pending')),
+    count(() =>
+      locals.supabase
+        .from('opportunities')
+        .select('id', { count: 'exact', head: true })
+        .eq('status', 'moderation'),
+    ),
     count(() => orgs().eq('kind', 'employer').eq('verification_status', 'verified')),
     count(() => orgs().eq('kind', 'university')),
     count(() =>
@@ -18,5 +24,5 @@ export const load: PageServerLoad = async ({ locals }) => {
         .in('role', ['student', 'graduate']),
     ),
   ]);
-  return { counts: { pending, verified, universities, students } };
+  return { counts: { pending, moderation, verified, universities, students } };
 };

@@ -1,26 +1,22 @@
 import { decideEmployerVerification } from '$lib/server/organizations/decide-employer-verification';
 import { formFailure } from '$lib/server/forms';
+import { listEmployers, parseEmployerListQuery } from '$lib/server/organizations/list-employers';
+import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/guards';
 import { parseForm } from '$lib/schemas/form';
 import { verificationDecisionSchema } from '$lib/schemas/profile';
-import type { VerificationStatus } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
 
-const STATUSES: VerificationStatus[] = ['pending', 'verified', 'rejected'];
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const param = url.searchParams.get('status') as VerificationStatus | null;
-  const status: VerificationStatus = param && STATUSES.includes(param) ? param : 'pending';
-  const { data, error } = await locals.supabase
-    .from('organizations')
-    .select(
-      'id, name, inn, address, website, created_at, verification_note, verified_at, industries(name), districts(name), memberships(role, profiles(full_name, email, email_verified, position))',
-    )
-    .eq('kind', 'employer')
-    .eq('verification_status', status)
-    .order('created_at', { ascending: status === 'pending' });
-  if (error) throw new Error(error.message);
-  return { status, employers: data };
+  const query = parseEmployerListQuery(url.searchParams);
+  const list = await listEmployers(locals.supabase, query);
+  // a page past the end (the list got shorter) shows the last one
+  if (query.page > list.pageCount) {
+    const last = new URLSearchParams(url.searchParams);
+    last.set('page', String(list.pageCount));
+    redirect(303, `?${last}`);
+  }
+  return { status: query.status, q: query.q, page: query.page, ...list };
 };
 
 export const actions: Actions = {

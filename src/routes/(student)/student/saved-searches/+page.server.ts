@@ -5,13 +5,29 @@ import {
   listSavedSearches,
   setAlertFrequency,
 } from '$lib/server/saved-searches/manage-saved-searches';
+import { loadClassifiers, loadUniversities } from '$lib/server/reference';
+import { loadProgrammeGroups } from '$lib/server/search-page/filter-options';
+import { describeSearch } from '$lib/search-criteria';
 import { parseForm } from '$lib/schemas/form';
+import { parseSearchParams } from '$lib/schemas/search';
 import { deleteSavedSearchSchema, updateSavedSearchSchema } from '$lib/schemas/saved-search';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-  searches: await listSavedSearches(locals.supabase),
-});
+export const load: PageServerLoad = async ({ locals }) => {
+  const [searches, { districts, industries }, universities, fields] = await Promise.all([
+    listSavedSearches(locals.supabase),
+    loadClassifiers(locals.supabase),
+    loadUniversities(locals.supabase),
+    loadProgrammeGroups(locals.supabase),
+  ]);
+  const labels = { district: districts, industry: industries, field: fields, university: universities };
+  return {
+    searches: searches.map((s) => ({
+      ...s,
+      criteria: describeSearch(parseSearchParams(new URLSearchParams(s.query)), labels),
+    })),
+  };
+};
 
 const GONE = 'Этот поиск уже удалён';
 
