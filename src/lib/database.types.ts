@@ -413,10 +413,13 @@ export type Database = {
           employer_confirmed_at: string;
           employer_confirmed_by: string | null;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           organization_id: string;
           person_confirmed_at: string | null;
           person_id: string | null;
           position: string;
+          register_person_id: string | null;
           source: string;
           start_date: string;
           status: Database['public']['Enums']['employment_status'];
@@ -433,10 +436,13 @@ export type Database = {
           employer_confirmed_at?: string;
           employer_confirmed_by?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           organization_id: string;
           person_confirmed_at?: string | null;
           person_id?: string | null;
           position: string;
+          register_person_id?: string | null;
           source?: string;
           start_date: string;
           status?: Database['public']['Enums']['employment_status'];
@@ -453,10 +459,13 @@ export type Database = {
           employer_confirmed_at?: string;
           employer_confirmed_by?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           organization_id?: string;
           person_confirmed_at?: string | null;
           person_id?: string | null;
           position?: string;
+          register_person_id?: string | null;
           source?: string;
           start_date?: string;
           status?: Database['public']['Enums']['employment_status'];
@@ -477,6 +486,13 @@ export type Database = {
             referencedColumns: ['id'];
           },
           {
+            foreignKeyName: 'employments_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'employments_organization_id_fkey';
             columns: ['organization_id'];
             isOneToOne: false;
@@ -488,6 +504,13 @@ export type Database = {
             columns: ['person_id'];
             isOneToOne: false;
             referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'employments_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
             referencedColumns: ['id'];
           },
         ];
@@ -533,6 +556,91 @@ export type Database = {
           {
             foreignKeyName: 'files_owner_id_fkey';
             columns: ['owner_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      imports: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          created_count: number | null;
+          error_count: number;
+          existing_count: number | null;
+          file_name: string;
+          file_sha256: string;
+          id: string;
+          imported_at: string | null;
+          imported_by: string | null;
+          issues: Json;
+          notes: Json;
+          register: string;
+          row_count: number;
+          rows: Json;
+          state: string;
+          undone_at: string | null;
+          undone_by: string | null;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          created_count?: number | null;
+          error_count: number;
+          existing_count?: number | null;
+          file_name: string;
+          file_sha256: string;
+          id?: string;
+          imported_at?: string | null;
+          imported_by?: string | null;
+          issues?: Json;
+          notes?: Json;
+          register: string;
+          row_count: number;
+          rows?: Json;
+          state?: string;
+          undone_at?: string | null;
+          undone_by?: string | null;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          created_count?: number | null;
+          error_count?: number;
+          existing_count?: number | null;
+          file_name?: string;
+          file_sha256?: string;
+          id?: string;
+          imported_at?: string | null;
+          imported_by?: string | null;
+          issues?: Json;
+          notes?: Json;
+          register?: string;
+          row_count?: number;
+          rows?: Json;
+          state?: string;
+          undone_at?: string | null;
+          undone_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'imports_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'imports_imported_by_fkey';
+            columns: ['imported_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'imports_undone_by_fkey';
+            columns: ['undone_by'];
             isOneToOne: false;
             referencedRelation: 'profiles';
             referencedColumns: ['id'];
@@ -957,13 +1065,18 @@ export type Database = {
           created_at: string;
           ends_on: string;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
+          order_number: string | null;
           organization_id: string;
           practice_type: string | null;
           programme_code: string | null;
+          register_person_id: string | null;
           starts_on: string;
           status: Database['public']['Enums']['placement_status'];
           student_id: string | null;
           university_id: string;
+          year_of_study: number | null;
         };
         Insert: {
           application_id?: string | null;
@@ -971,13 +1084,18 @@ export type Database = {
           created_at?: string;
           ends_on: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
+          order_number?: string | null;
           organization_id: string;
           practice_type?: string | null;
           programme_code?: string | null;
+          register_person_id?: string | null;
           starts_on: string;
           status?: Database['public']['Enums']['placement_status'];
           student_id?: string | null;
           university_id: string;
+          year_of_study?: number | null;
         };
         Update: {
           application_id?: string | null;
@@ -985,13 +1103,18 @@ export type Database = {
           created_at?: string;
           ends_on?: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
+          order_number?: string | null;
           organization_id?: string;
           practice_type?: string | null;
           programme_code?: string | null;
+          register_person_id?: string | null;
           starts_on?: string;
           status?: Database['public']['Enums']['placement_status'];
           student_id?: string | null;
           university_id?: string;
+          year_of_study?: number | null;
         };
         Relationships: [
           {
@@ -999,6 +1122,13 @@ export type Database = {
             columns: ['application_id'];
             isOneToOne: true;
             referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'practice_placements_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
             referencedColumns: ['id'];
           },
           {
@@ -1014,6 +1144,13 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: 'programmes';
             referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'practice_placements_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
+            referencedColumns: ['id'];
           },
           {
             foreignKeyName: 'practice_placements_student_id_fkey';
@@ -1034,6 +1171,7 @@ export type Database = {
       profiles: {
         Row: {
           about: string | null;
+          birth_date: string | null;
           created_at: string;
           email: string;
           email_verified: boolean;
@@ -1050,6 +1188,7 @@ export type Database = {
         };
         Insert: {
           about?: string | null;
+          birth_date?: string | null;
           created_at?: string;
           email: string;
           email_verified?: boolean;
@@ -1066,6 +1205,7 @@ export type Database = {
         };
         Update: {
           about?: string | null;
+          birth_date?: string | null;
           created_at?: string;
           email?: string;
           email_verified?: boolean;
@@ -1120,6 +1260,80 @@ export type Database = {
           name?: string;
         };
         Relationships: [];
+      };
+      register_people: {
+        Row: {
+          birth_date: string;
+          created_at: string;
+          first_import_id: string | null;
+          full_name: string;
+          graduation_year: number | null;
+          id: string;
+          match_status: string;
+          matched_at: string | null;
+          name_key: string;
+          profile_id: string | null;
+          programme_code: string | null;
+          university_id: string;
+        };
+        Insert: {
+          birth_date: string;
+          created_at?: string;
+          first_import_id?: string | null;
+          full_name: string;
+          graduation_year?: number | null;
+          id?: string;
+          match_status?: string;
+          matched_at?: string | null;
+          name_key?: string;
+          profile_id?: string | null;
+          programme_code?: string | null;
+          university_id: string;
+        };
+        Update: {
+          birth_date?: string;
+          created_at?: string;
+          first_import_id?: string | null;
+          full_name?: string;
+          graduation_year?: number | null;
+          id?: string;
+          match_status?: string;
+          matched_at?: string | null;
+          name_key?: string;
+          profile_id?: string | null;
+          programme_code?: string | null;
+          university_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'register_people_first_import_id_fkey';
+            columns: ['first_import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'register_people_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'register_people_programme_code_fkey';
+            columns: ['programme_code'];
+            isOneToOne: false;
+            referencedRelation: 'programmes';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'register_people_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
       };
       resumes: {
         Row: {
@@ -1238,9 +1452,12 @@ export type Database = {
           cancel_reason: string | null;
           created_at: string;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           months: number;
           order_number: string | null;
           organization_id: string;
+          register_person_id: string | null;
           starts_on: string;
           status: Database['public']['Enums']['stipend_status'];
           student_id: string | null;
@@ -1252,9 +1469,12 @@ export type Database = {
           cancel_reason?: string | null;
           created_at?: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           months: number;
           order_number?: string | null;
           organization_id: string;
+          register_person_id?: string | null;
           starts_on: string;
           status?: Database['public']['Enums']['stipend_status'];
           student_id?: string | null;
@@ -1266,9 +1486,12 @@ export type Database = {
           cancel_reason?: string | null;
           created_at?: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           months?: number;
           order_number?: string | null;
           organization_id?: string;
+          register_person_id?: string | null;
           starts_on?: string;
           status?: Database['public']['Enums']['stipend_status'];
           student_id?: string | null;
@@ -1283,10 +1506,24 @@ export type Database = {
             referencedColumns: ['id'];
           },
           {
+            foreignKeyName: 'stipend_awards_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'stipend_awards_organization_id_fkey';
             columns: ['organization_id'];
             isOneToOne: false;
             referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
             referencedColumns: ['id'];
           },
           {
@@ -1307,12 +1544,17 @@ export type Database = {
       };
       target_agreements: {
         Row: {
+          agreement_number: string | null;
           application_id: string | null;
           cancel_reason: string | null;
+          concluded_on: string | null;
           created_at: string;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           organization_id: string;
           programme_code: string | null;
+          register_person_id: string | null;
           status: Database['public']['Enums']['target_agreement_status'];
           student_id: string | null;
           support_measures: string | null;
@@ -1320,12 +1562,17 @@ export type Database = {
           work_years: number;
         };
         Insert: {
+          agreement_number?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
+          concluded_on?: string | null;
           created_at?: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           organization_id: string;
           programme_code?: string | null;
+          register_person_id?: string | null;
           status?: Database['public']['Enums']['target_agreement_status'];
           student_id?: string | null;
           support_measures?: string | null;
@@ -1333,12 +1580,17 @@ export type Database = {
           work_years: number;
         };
         Update: {
+          agreement_number?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
+          concluded_on?: string | null;
           created_at?: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           organization_id?: string;
           programme_code?: string | null;
+          register_person_id?: string | null;
           status?: Database['public']['Enums']['target_agreement_status'];
           student_id?: string | null;
           support_measures?: string | null;
@@ -1351,6 +1603,13 @@ export type Database = {
             columns: ['application_id'];
             isOneToOne: true;
             referencedRelation: 'applications';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'target_agreements_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
             referencedColumns: ['id'];
           },
           {
@@ -1368,6 +1627,13 @@ export type Database = {
             referencedColumns: ['code'];
           },
           {
+            foreignKeyName: 'target_agreements_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'target_agreements_student_id_fkey';
             columns: ['student_id'];
             isOneToOne: false;
@@ -1379,6 +1645,76 @@ export type Database = {
             columns: ['university_id'];
             isOneToOne: false;
             referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      vacancy_snapshot_employers: {
+        Row: {
+          company_name: string | null;
+          inn: string;
+          snapshot_id: string;
+          vacancies: number;
+        };
+        Insert: {
+          company_name?: string | null;
+          inn: string;
+          snapshot_id: string;
+          vacancies: number;
+        };
+        Update: {
+          company_name?: string | null;
+          inn?: string;
+          snapshot_id?: string;
+          vacancies?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'vacancy_snapshot_employers_snapshot_id_fkey';
+            columns: ['snapshot_id'];
+            isOneToOne: false;
+            referencedRelation: 'vacancy_snapshots';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      vacancy_snapshots: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          id: string;
+          region_total: number | null;
+          source: string;
+          source_note: string | null;
+          taken_on: string;
+          total: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          region_total?: number | null;
+          source: string;
+          source_note?: string | null;
+          taken_on: string;
+          total: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          region_total?: number | null;
+          source?: string;
+          source_note?: string | null;
+          taken_on?: string;
+          total?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'vacancy_snapshots_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
             referencedColumns: ['id'];
           },
         ];
@@ -1425,12 +1761,28 @@ export type Database = {
         Args: { p_id: string };
         Returns: undefined;
       };
+      commit_import: {
+        Args: { p_import_id: string };
+        Returns: number;
+      };
       confirm_employment: {
         Args: { p_token: string };
         Returns: string;
       };
       confirm_my_employment: {
         Args: { p_employment_id: string };
+        Returns: string;
+      };
+      create_import_preview: {
+        Args: {
+          p_file_name: string;
+          p_file_sha256: string;
+          p_issues: Json;
+          p_notes: Json;
+          p_register: string;
+          p_row_count: number;
+          p_rows: Json;
+        };
         Returns: string;
       };
       create_invitation: {
@@ -1471,6 +1823,15 @@ export type Database = {
       extend_opportunity: {
         Args: { p_days?: number; p_id: string };
         Returns: string;
+      };
+      import_existing_rows: {
+        Args: { p_register: string; p_rows: Json };
+        Returns: {
+          import_id: string;
+          import_row: number;
+          on_platform: boolean;
+          row_number: number;
+        }[];
       };
       inn_is_registered: {
         Args: { p_inn: string };
@@ -1527,6 +1888,10 @@ export type Database = {
           p_position: string;
           p_start_date: string;
         };
+        Returns: string;
+      };
+      record_vacancy_snapshot: {
+        Args: { p_source_note: string; p_taken_on: string; p_total: number };
         Returns: string;
       };
       register_employer: {
@@ -1598,6 +1963,10 @@ export type Database = {
       shortlist_application: {
         Args: { p_id: string; p_note?: string };
         Returns: undefined;
+      };
+      undo_import: {
+        Args: { p_import_id: string };
+        Returns: number;
       };
       unsubscribe_saved_search: {
         Args: { p_token: string };
