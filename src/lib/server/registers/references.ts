@@ -7,11 +7,10 @@ const IN_CHUNK = 300;
 
 /** A lookup the database refused (not an administrator, …): the preview answers with its message. */
 export class LookupRefused extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 
