@@ -6,6 +6,7 @@ import { forgetWorker, HEARTBEAT_INTERVAL_MS, recordHeartbeat } from './heartbea
 import { jobLogger } from './logger.ts';
 import { taskList as defaultTaskList } from './task-list.ts';
 import { startSearchWatcher, type SearchWatcher } from '../search/watcher.ts';
+import { vacancySnapshotCrontab } from './tasks/take-vacancy-snapshot.ts';
 
 /**
  * Scheduled jobs (graphile-worker crontab; times are UTC). Expired postings leave search at once by
@@ -19,6 +20,8 @@ export const DEFAULT_CRONTAB = [
   '0 20 * * * reconcile_search ?id=reconcile_search_nightly&jobKey=reconcile_search',
   // saved-search alerts: each search is due daily or weekly; looked at every hour
   '17 * * * * send_saved_search_alerts ?jobKey=send_saved_search_alerts',
+  // the vacancy bank's weekly snapshot, only when TRUDVSEM_API_URL is set
+  ...vacancySnapshotCrontab(),
 ].join('\n');
 
 export interface WorkerOptions {

@@ -6,6 +6,7 @@ import { expireOpportunities } from './tasks/expire-opportunities.ts';
 import { indexOpportunity } from './tasks/index-opportunity.ts';
 import { indexOrganization } from './tasks/index-organization.ts';
 import { reconcileSearch } from './tasks/reconcile-search.ts';
+import { takeVacancySnapshotTask } from './tasks/take-vacancy-snapshot.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -19,4 +20,5 @@ export const taskList: TaskList = {
   index_organization: indexOrganization,
   reconcile_search: reconcileSearch,
   expire_opportunities: expireOpportunities,
+  take_vacancy_snapshot: takeVacancySnapshotTask,
 };
