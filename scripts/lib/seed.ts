@@ -19,6 +19,7 @@ import {
 import { seedDemoApplications } from './seed-applications.ts';
 import { seedDemoIndicators } from './seed-indicators.ts';
 import { seedDemoPartners } from './seed-partners.ts';
+import { seedDemoRegisters } from './seed-registers.ts';
 
 type Log = (scope: string, message: string) => void;
 
@@ -235,6 +236,7 @@ export async function seedDemo(log: Log): Promise<boolean> {
     universities,
   });
   await seedDemoIndicators(log);
+  await seedDemoRegisters({ log, adminId });
   await seedDemoPartners({
     log,
     employerId: employers[0],

@@ -464,10 +464,13 @@ export type Database = {
           employer_confirmed_at: string;
           employer_confirmed_by: string | null;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           organization_id: string;
           person_confirmed_at: string | null;
           person_id: string | null;
           position: string;
+          register_person_id: string | null;
           source: string;
           start_date: string;
           status: Database['public']['Enums']['employment_status'];
@@ -484,10 +487,13 @@ export type Database = {
           employer_confirmed_at?: string;
           employer_confirmed_by?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           organization_id: string;
           person_confirmed_at?: string | null;
           person_id?: string | null;
           position: string;
+          register_person_id?: string | null;
           source?: string;
           start_date: string;
           status?: Database['public']['Enums']['employment_status'];
@@ -504,10 +510,13 @@ export type Database = {
           employer_confirmed_at?: string;
           employer_confirmed_by?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           organization_id?: string;
           person_confirmed_at?: string | null;
           person_id?: string | null;
           position?: string;
+          register_person_id?: string | null;
           source?: string;
           start_date?: string;
           status?: Database['public']['Enums']['employment_status'];
@@ -528,6 +537,13 @@ export type Database = {
             referencedColumns: ['id'];
           },
           {
+            foreignKeyName: 'employments_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'employments_organization_id_fkey';
             columns: ['organization_id'];
             isOneToOne: false;
@@ -539,6 +555,13 @@ export type Database = {
             columns: ['person_id'];
             isOneToOne: false;
             referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'employments_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
             referencedColumns: ['id'];
           },
         ];
@@ -805,6 +828,91 @@ export type Database = {
           {
             foreignKeyName: 'files_owner_id_fkey';
             columns: ['owner_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      imports: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          created_count: number | null;
+          error_count: number;
+          existing_count: number | null;
+          file_name: string;
+          file_sha256: string;
+          id: string;
+          imported_at: string | null;
+          imported_by: string | null;
+          issues: Json;
+          notes: Json;
+          register: string;
+          row_count: number;
+          rows: Json;
+          state: string;
+          undone_at: string | null;
+          undone_by: string | null;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          created_count?: number | null;
+          error_count: number;
+          existing_count?: number | null;
+          file_name: string;
+          file_sha256: string;
+          id?: string;
+          imported_at?: string | null;
+          imported_by?: string | null;
+          issues?: Json;
+          notes?: Json;
+          register: string;
+          row_count: number;
+          rows?: Json;
+          state?: string;
+          undone_at?: string | null;
+          undone_by?: string | null;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          created_count?: number | null;
+          error_count?: number;
+          existing_count?: number | null;
+          file_name?: string;
+          file_sha256?: string;
+          id?: string;
+          imported_at?: string | null;
+          imported_by?: string | null;
+          issues?: Json;
+          notes?: Json;
+          register?: string;
+          row_count?: number;
+          rows?: Json;
+          state?: string;
+          undone_at?: string | null;
+          undone_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'imports_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'imports_imported_by_fkey';
+            columns: ['imported_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'imports_undone_by_fkey';
+            columns: ['undone_by'];
             isOneToOne: false;
             referencedRelation: 'profiles';
             referencedColumns: ['id'];
@@ -1526,11 +1634,14 @@ export type Database = {
           employer_supervisor_position: string | null;
           ends_on: string;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           order_date: string | null;
           order_number: string | null;
           organization_id: string;
           practice_type: string | null;
           programme_code: string | null;
+          register_person_id: string | null;
           source: string;
           started_at: string | null;
           starts_on: string;
@@ -1541,6 +1652,7 @@ export type Database = {
           university_grade: number | null;
           university_id: string;
           university_supervisor: string | null;
+          year_of_study: number | null;
         };
         Insert: {
           accepted_at?: string | null;
@@ -1560,11 +1672,14 @@ export type Database = {
           employer_supervisor_position?: string | null;
           ends_on: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           order_date?: string | null;
           order_number?: string | null;
           organization_id: string;
           practice_type?: string | null;
           programme_code?: string | null;
+          register_person_id?: string | null;
           source?: string;
           started_at?: string | null;
           starts_on: string;
@@ -1575,6 +1690,7 @@ export type Database = {
           university_grade?: number | null;
           university_id: string;
           university_supervisor?: string | null;
+          year_of_study?: number | null;
         };
         Update: {
           accepted_at?: string | null;
@@ -1594,11 +1710,14 @@ export type Database = {
           employer_supervisor_position?: string | null;
           ends_on?: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           order_date?: string | null;
           order_number?: string | null;
           organization_id?: string;
           practice_type?: string | null;
           programme_code?: string | null;
+          register_person_id?: string | null;
           source?: string;
           started_at?: string | null;
           starts_on?: string;
@@ -1609,6 +1728,7 @@ export type Database = {
           university_grade?: number | null;
           university_id?: string;
           university_supervisor?: string | null;
+          year_of_study?: number | null;
         };
         Relationships: [
           {
@@ -1626,6 +1746,13 @@ export type Database = {
             referencedColumns: ['id'];
           },
           {
+            foreignKeyName: 'practice_placements_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'practice_placements_organization_id_fkey';
             columns: ['organization_id'];
             isOneToOne: false;
@@ -1638,6 +1765,13 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: 'programmes';
             referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'practice_placements_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
+            referencedColumns: ['id'];
           },
           {
             foreignKeyName: 'practice_placements_student_id_fkey';
@@ -1789,6 +1923,80 @@ export type Database = {
         };
         Relationships: [];
       };
+      register_people: {
+        Row: {
+          birth_date: string;
+          created_at: string;
+          first_import_id: string | null;
+          full_name: string;
+          graduation_year: number | null;
+          id: string;
+          match_status: string;
+          matched_at: string | null;
+          name_key: string;
+          profile_id: string | null;
+          programme_code: string | null;
+          university_id: string;
+        };
+        Insert: {
+          birth_date: string;
+          created_at?: string;
+          first_import_id?: string | null;
+          full_name: string;
+          graduation_year?: number | null;
+          id?: string;
+          match_status?: string;
+          matched_at?: string | null;
+          name_key?: string;
+          profile_id?: string | null;
+          programme_code?: string | null;
+          university_id: string;
+        };
+        Update: {
+          birth_date?: string;
+          created_at?: string;
+          first_import_id?: string | null;
+          full_name?: string;
+          graduation_year?: number | null;
+          id?: string;
+          match_status?: string;
+          matched_at?: string | null;
+          name_key?: string;
+          profile_id?: string | null;
+          programme_code?: string | null;
+          university_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'register_people_first_import_id_fkey';
+            columns: ['first_import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'register_people_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'register_people_programme_code_fkey';
+            columns: ['programme_code'];
+            isOneToOne: false;
+            referencedRelation: 'programmes';
+            referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'register_people_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       resumes: {
         Row: {
           about: string | null;
@@ -1912,9 +2120,12 @@ export type Database = {
           created_by: string | null;
           finished_at: string | null;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           months: number;
           order_number: string | null;
           organization_id: string;
+          register_person_id: string | null;
           starts_on: string;
           status: Database['public']['Enums']['stipend_status'];
           student_id: string | null;
@@ -1933,9 +2144,12 @@ export type Database = {
           created_by?: string | null;
           finished_at?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           months: number;
           order_number?: string | null;
           organization_id: string;
+          register_person_id?: string | null;
           starts_on: string;
           status?: Database['public']['Enums']['stipend_status'];
           student_id?: string | null;
@@ -1954,9 +2168,12 @@ export type Database = {
           created_by?: string | null;
           finished_at?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           months?: number;
           order_number?: string | null;
           organization_id?: string;
+          register_person_id?: string | null;
           starts_on?: string;
           status?: Database['public']['Enums']['stipend_status'];
           student_id?: string | null;
@@ -1993,10 +2210,24 @@ export type Database = {
             referencedColumns: ['id'];
           },
           {
+            foreignKeyName: 'stipend_awards_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'stipend_awards_organization_id_fkey';
             columns: ['organization_id'];
             isOneToOne: false;
             referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stipend_awards_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
             referencedColumns: ['id'];
           },
           {
@@ -2088,6 +2319,7 @@ export type Database = {
           agreement_number: string | null;
           application_id: string | null;
           cancel_reason: string | null;
+          concluded_on: string | null;
           created_at: string;
           created_by: string | null;
           employer_signed_at: string | null;
@@ -2095,10 +2327,13 @@ export type Database = {
           employment_id: string | null;
           fulfilled_at: string | null;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           in_force_at: string | null;
           organization_id: string;
           practice_at_customer: boolean;
           programme_code: string | null;
+          register_person_id: string | null;
           status: Database['public']['Enums']['target_agreement_status'];
           student_id: string | null;
           student_name: string | null;
@@ -2118,6 +2353,7 @@ export type Database = {
           agreement_number?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
+          concluded_on?: string | null;
           created_at?: string;
           created_by?: string | null;
           employer_signed_at?: string | null;
@@ -2125,10 +2361,13 @@ export type Database = {
           employment_id?: string | null;
           fulfilled_at?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           in_force_at?: string | null;
           organization_id: string;
           practice_at_customer?: boolean;
           programme_code?: string | null;
+          register_person_id?: string | null;
           status?: Database['public']['Enums']['target_agreement_status'];
           student_id?: string | null;
           student_name?: string | null;
@@ -2148,6 +2387,7 @@ export type Database = {
           agreement_number?: string | null;
           application_id?: string | null;
           cancel_reason?: string | null;
+          concluded_on?: string | null;
           created_at?: string;
           created_by?: string | null;
           employer_signed_at?: string | null;
@@ -2155,10 +2395,13 @@ export type Database = {
           employment_id?: string | null;
           fulfilled_at?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           in_force_at?: string | null;
           organization_id?: string;
           practice_at_customer?: boolean;
           programme_code?: string | null;
+          register_person_id?: string | null;
           status?: Database['public']['Enums']['target_agreement_status'];
           student_id?: string | null;
           student_name?: string | null;
@@ -2203,6 +2446,13 @@ export type Database = {
             referencedColumns: ['id'];
           },
           {
+            foreignKeyName: 'target_agreements_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
+            referencedColumns: ['id'];
+          },
+          {
             foreignKeyName: 'target_agreements_organization_id_fkey';
             columns: ['organization_id'];
             isOneToOne: false;
@@ -2215,6 +2465,13 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: 'programmes';
             referencedColumns: ['code'];
+          },
+          {
+            foreignKeyName: 'target_agreements_register_person_id_fkey';
+            columns: ['register_person_id'];
+            isOneToOne: false;
+            referencedRelation: 'register_people';
+            referencedColumns: ['id'];
           },
           {
             foreignKeyName: 'target_agreements_student_id_fkey';
@@ -2240,6 +2497,76 @@ export type Database = {
           {
             foreignKeyName: 'target_agreements_university_signed_by_fkey';
             columns: ['university_signed_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      vacancy_snapshot_employers: {
+        Row: {
+          company_name: string | null;
+          inn: string;
+          snapshot_id: string;
+          vacancies: number;
+        };
+        Insert: {
+          company_name?: string | null;
+          inn: string;
+          snapshot_id: string;
+          vacancies: number;
+        };
+        Update: {
+          company_name?: string | null;
+          inn?: string;
+          snapshot_id?: string;
+          vacancies?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'vacancy_snapshot_employers_snapshot_id_fkey';
+            columns: ['snapshot_id'];
+            isOneToOne: false;
+            referencedRelation: 'vacancy_snapshots';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      vacancy_snapshots: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          id: string;
+          region_total: number | null;
+          source: string;
+          source_note: string | null;
+          taken_on: string;
+          total: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          region_total?: number | null;
+          source: string;
+          source_note?: string | null;
+          taken_on: string;
+          total: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          region_total?: number | null;
+          source?: string;
+          source_note?: string | null;
+          taken_on?: string;
+          total?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'vacancy_snapshots_created_by_fkey';
+            columns: ['created_by'];
             isOneToOne: false;
             referencedRelation: 'profiles';
             referencedColumns: ['id'];
@@ -2325,6 +2652,10 @@ export type Database = {
         Args: { p_grade: number; p_id: string; p_note?: string };
         Returns: undefined;
       };
+      commit_import: {
+        Args: { p_import_id: string };
+        Returns: number;
+      };
       complete_placement_by_token: {
         Args: { p_characteristic: string; p_grade: number; p_token: string };
         Returns: string;
@@ -2366,6 +2697,18 @@ export type Database = {
           p_place: string;
           p_starts_at: string;
           p_title: string;
+        };
+        Returns: string;
+      };
+      create_import_preview: {
+        Args: {
+          p_file_name: string;
+          p_file_sha256: string;
+          p_issues: Json;
+          p_notes: Json;
+          p_register: string;
+          p_row_count: number;
+          p_rows: Json;
         };
         Returns: string;
       };
@@ -2483,6 +2826,15 @@ export type Database = {
         Returns: {
           hired: number;
           month: string;
+        }[];
+      };
+      import_existing_rows: {
+        Args: { p_register: string; p_rows: Json };
+        Returns: {
+          import_id: string;
+          import_row: number;
+          on_platform: boolean;
+          row_number: number;
         }[];
       };
       indicator_records: {
@@ -2633,6 +2985,10 @@ export type Database = {
         };
         Returns: string;
       };
+      record_vacancy_snapshot: {
+        Args: { p_source_note: string; p_taken_on: string; p_total: number };
+        Returns: string;
+      };
       register_contract: {
         Args: {
           p_employer_id: string;
@@ -2773,6 +3129,10 @@ export type Database = {
       terminate_target_agreement: {
         Args: { p_id: string; p_reason: string };
         Returns: undefined;
+      };
+      undo_import: {
+        Args: { p_import_id: string };
+        Returns: number;
       };
       unsubscribe_saved_search: {
         Args: { p_token: string };

@@ -6,6 +6,7 @@ import { forgetWorker, HEARTBEAT_INTERVAL_MS, recordHeartbeat } from './heartbea
 import { jobLogger } from './logger.ts';
 import { taskList as defaultTaskList } from './task-list.ts';
 import { startSearchWatcher, type SearchWatcher } from '../search/watcher.ts';
+import { vacancySnapshotCrontab } from './tasks/take-vacancy-snapshot.ts';
 
 /**
  * Scheduled jobs (graphile-worker crontab; times are UTC). Expired postings leave search at once by
@@ -32,6 +33,8 @@ export const DEFAULT_CRONTAB = [
   '*/15 * * * * remind_event_participants ?jobKey=remind_event_participants',
   // stipend awards whose months have passed become finished (idempotent)
   '23 * * * * finish_stipend_awards ?jobKey=finish_stipend_awards',
+  // the vacancy bank's weekly snapshot, only when TRUDVSEM_API_URL is set
+  ...vacancySnapshotCrontab(),
 ].join('\n');
 
 export interface WorkerOptions {

@@ -18,6 +18,7 @@ import {
   finishStipendAwardsTask,
   notifyStipendAgreementEventTask,
 } from './tasks/stipends-target-agreements.ts';
+import { takeVacancySnapshotTask } from './tasks/take-vacancy-snapshot.ts';
 
 /**
  * Every job the worker runs, by the identifier passed to graphile_worker.add_job().
@@ -43,4 +44,5 @@ export const taskList: TaskList = {
   remind_event_participants: remindEventParticipantsTask,
   notify_stipend_agreement_event: notifyStipendAgreementEventTask,
   finish_stipend_awards: finishStipendAwardsTask,
+  take_vacancy_snapshot: takeVacancySnapshotTask,
 };
