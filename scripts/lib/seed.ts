@@ -20,6 +20,7 @@ import { seedDemoApplications } from './seed-applications.ts';
 import { seedDemoIndicators } from './seed-indicators.ts';
 import { seedDemoPartners } from './seed-partners.ts';
 import { seedDemoRegisters } from './seed-registers.ts';
+import { seedDemoUniversity } from './seed-university.ts';
 
 type Log = (scope: string, message: string) => void;
 
@@ -206,6 +207,8 @@ export async function seedDemo(log: Log): Promise<boolean> {
     p_position: 'Руководитель центра карьеры',
     ...consent,
   });
+
+  await seedDemoUniversity(db(), log);
 
   // Opportunities: about 400 published across the employers, more for chemistry and healthcare, and
   // for the demo employer also drafts, one in moderation, one closed and one expired. Triggers stay

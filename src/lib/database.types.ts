@@ -2644,6 +2644,30 @@ export type Database = {
         Args: { p_id: string; p_reason: string };
         Returns: undefined;
       };
+      check_practice_order: {
+        Args: { p_rows: Json };
+        Returns: {
+          errors: Json;
+          existing_id: string;
+          full_name: string;
+          organization_id: string;
+          organization_name: string;
+          row_no: number;
+          student_id: string;
+        }[];
+      };
+      check_student_list: {
+        Args: { p_rows: Json };
+        Returns: {
+          current_status: Database['public']['Enums']['enrolment_status'];
+          errors: Json;
+          full_name: string;
+          profile_id: string;
+          row_no: number;
+          status: Database['public']['Enums']['enrolment_status'];
+          unchanged: boolean;
+        }[];
+      };
       close_opportunity: {
         Args: { p_id: string };
         Returns: undefined;
@@ -2835,6 +2859,22 @@ export type Database = {
           import_row: number;
           on_platform: boolean;
           row_number: number;
+        }[];
+      };
+      import_practice_order: {
+        Args: { p_only_valid?: boolean; p_rows: Json };
+        Returns: {
+          created: boolean;
+          placement_id: string;
+          row_no: number;
+        }[];
+      };
+      import_student_list: {
+        Args: { p_only_valid?: boolean; p_rows: Json };
+        Returns: {
+          changed: boolean;
+          profile_id: string;
+          row_no: number;
         }[];
       };
       indicator_records: {
@@ -3133,6 +3173,18 @@ export type Database = {
       undo_import: {
         Args: { p_import_id: string };
         Returns: number;
+      };
+      university_outcomes: {
+        Args: never;
+        Returns: {
+          hires: number;
+          placements: number;
+          programme_code: string;
+          programme_name: string;
+          stipends: number;
+          target_agreements: number;
+          year: number;
+        }[];
       };
       unsubscribe_saved_search: {
         Args: { p_token: string };

@@ -10,13 +10,8 @@
 -- university) and joined to the account when that person signs up and is matched.
 
 -- «Иванов  Иван» and «иванов иван», «Семёнов» and «Семенов» are one name.
-create function app_private.person_name_key(p_name text) returns text
-language sql immutable parallel safe
-set search_path = ''
-as $$
-  select nullif(regexp_replace(replace(lower(btrim(coalesce(p_name, ''))), 'ё', 'е'), '\s+', ' ', 'g'), '');
-$$;
-grant execute on function app_private.person_name_key(text) to authenticated, service_role;
+-- (app_private.person_name_key(), a name compared without case, ё/е and extra spaces, comes from
+-- 20261201003300, where the universities' lists match their students the same way.)
 
 -- A person may give their birth date: it tells apart namesakes when the registers are matched.
 alter table public.profiles add column if not exists birth_date date

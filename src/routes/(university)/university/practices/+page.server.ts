@@ -3,6 +3,9 @@ import { createPlacementsSchema } from '$lib/schemas/placement';
 import { formFailure } from '$lib/server/forms';
 import { createPlacements } from '$lib/server/placements/create-placements';
 import { listPlacements } from '$lib/server/placements/load-placements';
+import { checkPracticeOrder } from '$lib/server/university-imports/check-practice-order';
+import { importPracticeOrder } from '$lib/server/university-imports/import-practice-order';
+import { checkUpload, writeUpload } from '$lib/server/university-imports/upload-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -42,4 +45,14 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(result.status, { [result.field]: result.message }, form);
     return { created: result.created, existing: result.existing };
   },
+  /** The practice order (XLSX): the preview, nothing written. */
+  checkOrder: ({ request, locals }) =>
+    checkUpload(request, locals.supabase, (supabase, name, bytes) =>
+      checkPracticeOrder(supabase, name, bytes),
+    ),
+  /** The same file from the preview: the placements created in one transaction. */
+  importOrder: ({ request, locals }) =>
+    writeUpload(request, locals.supabase, (supabase, bytes, onlyValid) =>
+      importPracticeOrder(supabase, bytes, onlyValid),
+    ),
 };
