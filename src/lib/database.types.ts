@@ -2313,6 +2313,38 @@ export type Database = {
           },
         ];
       };
+      student_sign_in_years: {
+        Row: {
+          first_at: string;
+          id: string;
+          last_at: string;
+          profile_id: string;
+          year: number;
+        };
+        Insert: {
+          first_at: string;
+          id?: string;
+          last_at: string;
+          profile_id: string;
+          year: number;
+        };
+        Update: {
+          first_at?: string;
+          id?: string;
+          last_at?: string;
+          profile_id?: string;
+          year?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'student_sign_in_years_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       target_agreements: {
         Row: {
           agreement_date: string | null;
@@ -2497,6 +2529,45 @@ export type Database = {
           {
             foreignKeyName: 'target_agreements_university_signed_by_fkey';
             columns: ['university_signed_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      university_student_numbers: {
+        Row: {
+          students: number;
+          university_id: string;
+          updated_at: string;
+          updated_by: string | null;
+          year: number;
+        };
+        Insert: {
+          students: number;
+          university_id: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          year: number;
+        };
+        Update: {
+          students?: number;
+          university_id?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          year?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'university_student_numbers_university_id_fkey';
+            columns: ['university_id'];
+            isOneToOne: false;
+            referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'university_student_numbers_updated_by_fkey';
+            columns: ['updated_by'];
             isOneToOne: false;
             referencedRelation: 'profiles';
             referencedColumns: ['id'];
@@ -2877,6 +2948,13 @@ export type Database = {
           row_no: number;
         }[];
       };
+      indicator_fact: {
+        Args: { p_indicator_code: string; p_period_id: string; p_year: number };
+        Returns: {
+          details: Json;
+          fact: number;
+        }[];
+      };
       indicator_records: {
         Args: { p_indicator_code: string; p_period_id: string; p_year: number };
         Returns: {
@@ -3153,6 +3231,10 @@ export type Database = {
           message: string;
           profile_id: string;
         }[];
+      };
+      set_university_student_number: {
+        Args: { p_students: number; p_university_id: string; p_year: number };
+        Returns: undefined;
       };
       shortlist_application: {
         Args: { p_id: string; p_note?: string };

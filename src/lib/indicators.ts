@@ -31,6 +31,19 @@ export interface IndicatorYearView {
   records: number | null;
   /** cumulative indicators: people added in this year */
   added: number | null;
+  /** why a computed indicator has no fact this year (e.g. no student numbers), in Russian */
+  note: string | null;
+  /** students_informed_pct: people identified on the platform and imported head-counts, apart */
+  breakdown: InformedBreakdown | null;
+}
+
+export interface InformedBreakdown {
+  identified: number;
+  imported: number;
+  /** the universities' student numbers for the year (null: none entered) */
+  students: number | null;
+  /** reached students of universities without a number for the year (not counted) */
+  withoutNumber: number;
 }
 
 export interface IndicatorView extends Indicator {
@@ -117,7 +130,14 @@ export const RECORD_TYPE_LABELS: Record<string, string> = {
   practice_placement: 'Практика',
   stipend_award: 'Стипендия',
   target_agreement: 'Целевое обучение',
+  partnership_contract: 'Договор вуза и работодателя',
+  event: 'Встреча со школьниками',
+  sign_in: 'Вход на платформу',
+  event_attendance: 'Посещение мероприятия',
 };
+
+/** Records that stand for no person (a contract, an event): counted one by one. */
+export const PERSONLESS_RECORD_TYPES = new Set(['partnership_contract', 'event']);
 
 export const RECORD_STATUS_LABELS: Record<string, string> = {
   confirmed: 'подтверждено',
@@ -130,6 +150,10 @@ export const RECORD_STATUS_LABELS: Record<string, string> = {
   in_force: 'действует',
   fulfilled: 'исполнен',
   terminated: 'расторгнут',
+  expired: 'срок истёк',
+  held: 'проведено',
+  signed_in: 'входил',
+  attended: 'пришёл',
 };
 
 export const SOURCE_LABELS: Record<string, string> = {

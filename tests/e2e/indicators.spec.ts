@@ -15,7 +15,8 @@ import { clearRateLimits, testDb } from './support/db.ts';
  *
  * Demo figures (worked out from seed-indicators.ts): 15 graduates hired by 31.08.2025 (4 in 2023,
  * 10 by the end of 2024, one of them hired twice); practices 4 / 5 / 3; stipends 3 / 4 / 3; target
- * agreements 2 / 2 / 1.
+ * agreements 2 / 2 / 1; contracts in force 4 / 5 / 4; meetings with 11th-graders 5 / 8 / 7; students
+ * informed 1 100 of 25 300 (4,3 %), 1 901 of 25 050 (7,6 %), 2 101 of 24 900 (8,4 %).
  */
 
 test.beforeAll(async () => {
@@ -68,10 +69,26 @@ test('the administration sees every indicator with plan and fact, the 30-hire go
   await expect(
     card(page, 'student_employer_agreements').getByRole('row', { name: /^2023 3 2 \(записи\)/ }),
   ).toBeVisible();
-  // an indicator not computed yet says what it waits for, with its rule
   const contracts = card(page, 'employer_university_contracts');
-  await expect(contracts.getByText(/данные появятся после подключения реестра договоров/)).toBeVisible();
-  await expect(contracts.getByRole('row', { name: '2023 20 — — нет данных' })).toBeVisible();
+  await expect(
+    contracts.getByRole('row', { name: '2023 20 4 (записи) 20 % план не выполнен' }),
+  ).toBeVisible();
+  await expect(contracts.getByRole('row', { name: /^2024 22 5 \(записи\)/ })).toBeVisible();
+  await expect(
+    card(page, 'employer_meetings_grade11').getByRole('row', {
+      name: '2024 8 8 (записи) 100 % план выполнен',
+    }),
+  ).toBeVisible();
+  const informed = card(page, 'students_informed_pct');
+  await expect(informed.getByRole('row', { name: /^2023 90 4,3 \(записи\)/ })).toContainText(
+    'на платформе 1 100 чел., по ведомостям 0, студентов вузов 25 300',
+  );
+  await expect(informed.getByRole('row', { name: /^2025 100 8,4 \(записи\)/ })).toBeVisible();
+  await expect(page.getByText(/Факт пока не считается/)).toHaveCount(1);
+  // the one indicator not computed yet says what it waits for, with its rule
+  await expect(
+    card(page, 'vacancy_reduction_pct').getByText(/данные появятся после подключения банка вакансий/),
+  ).toBeVisible();
   await practices.getByText('Как считается').click();
   await expect(practices.getByText(/подтверждённые вузом/)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -118,6 +135,105 @@ test('a number leads to the records behind it, which can be filtered', async ({ 
   await expect(page.locator('table.records tbody tr')).toHaveCount(4);
 });
 
+test('the contracts indicator leads to the demo contracts, meetings to the meetings', async ({ page }) => {
+  await signInDemo(page, 'admin');
+  await page.goto('/admin/indicators');
+  await card(page, 'employer_university_contracts')
+    .getByRole('row', { name: /^2023 / })
+    .getByRole('link', { name: '4 (записи)' })
+    .click();
+  await expect(page).toHaveURL(
+    /\/admin\/indicators\/employer_university_contracts\?period=[0-9a-f-]+&year=2023$/,
+  );
+  await expect(page.getByTestId('records-summary')).toContainText('2023: 4 учтено · записей: 4');
+  const rows = page.locator('table.records tbody tr');
+  await expect(rows).toHaveCount(4);
+  const demo = rows.filter({ hasText: 'ПП-2021/07' });
+  await expect(demo).toContainText('Договор о практической подготовке № ПП-2021/07 от 22.08.2021');
+  await expect(demo).toContainText('АО «Кузбасский азотно-туковый комбинат»');
+  await expect(demo).toContainText('КузГТУ');
+  await expect(demo).toContainText('01.09.2021 – 31.08.2027');
+  await expect(demo).toContainText('платформа');
+  await expect(rows.filter({ hasText: 'ЦО-2023/11' })).toContainText('расторгнут');
+  await expectNoAxeViolations(page);
+  // a terminated contract counts only while it was in force
+  await page.getByRole('link', { name: '2025' }).click();
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'ЦО-2023/11' })).toHaveCount(0);
+
+  await page.goto('/admin/indicators');
+  await card(page, 'employer_meetings_grade11')
+    .getByRole('row', { name: /^2023 / })
+    .getByRole('link', { name: '5 (записи)' })
+    .click();
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText('пришли: школьников 24, студентов 0');
+});
+
+test('the administration enters a student number: a bad value is refused at its field, a good one saved', async ({
+  page,
+}) => {
+  await signInDemo(page, 'admin');
+  await page.goto('/admin/indicators');
+  await page.getByRole('link', { name: 'Численность студентов вузов' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Численность студентов вузов' })).toBeVisible();
+  const table = page.getByTestId('student-numbers');
+  await expect(table.getByRole('row', { name: /^КузГТУ/ })).toContainText('11 200');
+  const kemgu = (
+    await testDb().query<{ id: string }>(`select id from public.organizations where short_name = 'КемГУ'`)
+  ).rows[0].id;
+  const stored = async () =>
+    (
+      await testDb().query<{ students: number }>(
+        `select students from public.university_student_numbers where university_id = $1 and year = 2022`,
+        [kemgu],
+      )
+    ).rows.map((r) => r.students);
+  await testDb().query(
+    `delete from public.university_student_numbers where university_id = $1 and year = 2022`,
+    [kemgu],
+  );
+
+  await page.getByLabel('Вуз').selectOption({ label: 'КемГУ' });
+  await page.getByLabel('Год').fill('2022');
+  await page.getByLabel('Численность студентов').fill('0');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Численность должна быть больше нуля')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('ничего не сохранено');
+  await expect(page.getByLabel('Численность студентов')).toHaveAttribute('aria-invalid', 'true');
+  expect(await stored()).toEqual([]);
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Численность студентов').fill('9 900');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('status')).toContainText('Сохранено: КемГУ, 2022 год — 9 900 студентов.');
+  expect(await stored()).toEqual([9900]);
+});
+
+test('a plain form post of a bad student number answers 400 with the field message, nothing written', async ({
+  page,
+}) => {
+  await signInDemo(page, 'admin');
+  await page.goto('/admin/indicators/student-numbers');
+  const kemgu = (
+    await testDb().query<{ id: string }>(`select id from public.organizations where short_name = 'КемГУ'`)
+  ).rows[0].id;
+  const before = await testDb().query(
+    `select to_jsonb(n) from public.university_student_numbers n order by 1`,
+  );
+  const response = await page.request.post('/admin/indicators/student-numbers', {
+    form: { universityId: kemgu, year: '2023', students: '12,5' },
+    // a browser without JavaScript asks for the page, not the enhanced form's JSON
+    headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+  });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain('Численность — целое число, без дробной части');
+  const after = await testDb().query(
+    `select to_jsonb(n) from public.university_student_numbers n order by 1`,
+  );
+  expect(after.rows).toEqual(before.rows);
+});
+
 test('a negative plan is refused at its field and nothing is saved', async ({ page }) => {
   await signInDemo(page, 'admin');
   await page.goto('/admin/indicators/plans');
@@ -148,6 +264,15 @@ test('the public results page shows the aggregates to anyone, and no person', as
   await expect(page.getByRole('img', { name: /сейчас 15/ })).toBeVisible();
   await expect(
     card(page, 'organized_practices').getByRole('row', { name: '2024 612 5 0,8 % план не выполнен' }),
+  ).toBeVisible();
+  await expect(
+    card(page, 'employer_university_contracts').getByRole('row', {
+      name: '2024 22 5 22,7 % план не выполнен',
+    }),
+  ).toBeVisible();
+  await expect(card(page, 'students_informed_pct').getByRole('row', { name: /^2024 95 7,6 / })).toBeVisible();
+  await expect(
+    card(page, 'employer_meetings_grade11').getByRole('row', { name: /^2025 10 7 70 %/ }),
   ).toBeVisible();
   await expect(page.locator('[data-indicator] a')).toHaveCount(0);
   const text = await page.locator('main').innerText();

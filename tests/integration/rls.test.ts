@@ -67,6 +67,14 @@ const CROSS_TENANT_TESTED = [
   'event_registrations',
   'event_school_groups',
   'event_history',
+  // the administration against employers, students and anon (plans, periods and the drill-down; student
+  // numbers and the sign-in log read and written by the administration only): tests/integration/indicators.test.ts
+  'programme_periods',
+  'indicators',
+  'indicator_plans',
+  'indicator_plan_history',
+  'university_student_numbers',
+  'student_sign_in_years',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 

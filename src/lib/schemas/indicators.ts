@@ -97,3 +97,29 @@ export const recordsFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   university: z.string().trim().max(100).optional().catch(undefined),
 });
+
+/** The administration's student number of one university for one year (students_informed_pct). */
+export const studentNumberSchema = z.object({
+  universityId: z
+    .string({ error: 'Выберите вуз' })
+    .trim()
+    .pipe(z.uuid({ error: 'Выберите вуз' })),
+  year: z
+    .string({ error: 'Укажите год' })
+    .trim()
+    .regex(/^\d{4}$/, 'Укажите год четырьмя цифрами')
+    .transform(Number)
+    .refine((y) => y >= 2000 && y <= 2100, 'Год — от 2000 до 2100'),
+  students: z
+    .string({ error: 'Укажите численность студентов' })
+    .trim()
+    .transform((v) => v.replace(/[\s\u00a0]/g, ''))
+    .refine((v) => v !== '', 'Укажите численность студентов')
+    .refine((v) => /^-?\d+([.,]\d+)?$/.test(v), 'Численность — целое число, например 12500')
+    .refine((v) => /^-?\d+$/.test(v), 'Численность — целое число, без дробной части')
+    .transform(Number)
+    .refine((n) => n > 0, 'Численность должна быть больше нуля')
+    .refine((n) => n <= 1_000_000, 'Численность — не больше 1 000 000'),
+});
+
+export type StudentNumberInput = z.output<typeof studentNumberSchema>;

@@ -1,4 +1,10 @@
-import { percentOfPlan, yearStatus, type HirePoint, type IndicatorView } from '../../indicators.ts';
+import {
+  percentOfPlan,
+  yearStatus,
+  type HirePoint,
+  type IndicatorView,
+  type InformedBreakdown,
+} from '../../indicators.ts';
 import type { Supabase } from '../supabase.ts';
 import type { ProgrammePeriod } from './load-periods.ts';
 
@@ -20,6 +26,32 @@ const detail = (details: unknown, key: string): number | null => {
   }
   return null;
 };
+
+const NO_STUDENT_NUMBERS = (year: number) =>
+  `Численность студентов вузов на ${year} год не внесена — процент не считается`;
+
+/**
+ * Why a computed indicator's year has no fact, said in words. The public results carry no details:
+ * there a percentage without its fact can only be missing its student numbers.
+ */
+export function factNote(code: string, details: unknown, year: number): string | null {
+  const reason =
+    details && typeof details === 'object' ? (details as Record<string, unknown>).reason : undefined;
+  return reason === 'no_student_numbers' || (reason === undefined && code === 'students_informed_pct')
+    ? NO_STUDENT_NUMBERS(year)
+    : null;
+}
+
+/** students_informed_pct's numbers behind the percentage (the administration's details only). */
+export function informedBreakdown(code: string, details: unknown): InformedBreakdown | null {
+  if (code !== 'students_informed_pct' || detail(details, 'identified') === null) return null;
+  return {
+    identified: detail(details, 'identified') ?? 0,
+    imported: detail(details, 'imported') ?? 0,
+    students: detail(details, 'students'),
+    withoutNumber: detail(details, 'without_number') ?? 0,
+  };
+}
 
 /**
  * Every indicator of a period with its baseline, and plan, fact, % of plan and status per year.
@@ -56,6 +88,11 @@ export async function loadIndicatorTable(
         status: yearStatus(indicator.direction, r, period.ends_on, today),
         records: detail(r.details, 'records'),
         added: detail(r.details, 'new'),
+        note:
+          indicator.pending_note === null && r.fact === null
+            ? factNote(indicator.code, r.details, r.year)
+            : null,
+        breakdown: informedBreakdown(indicator.code, r.details),
       })),
     };
   });

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { kemerovoToday } from '$lib/indicators';
 import { recordsFilterSchema } from '$lib/schemas/indicators';
+import { loadIndicatorFact } from '$lib/server/indicators/load-indicator-fact';
 import { loadIndicatorRecords } from '$lib/server/indicators/load-indicator-records';
 import { loadPeriods, pickPeriod } from '$lib/server/indicators/load-periods';
 import type { PageServerLoad } from './$types';
@@ -25,16 +26,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     filter.year && years.includes(filter.year)
       ? filter.year
       : Math.min(last, Math.max(first, Number(today.slice(0, 4))));
-  const [records, all] = await Promise.all([
+  const [records, all, fact] = await Promise.all([
     loadIndicatorRecords(locals.supabase, indicator.code, period.id, year, filter),
     // the university filter offers the universities of the unfiltered list
     filter.q || filter.university
       ? loadIndicatorRecords(locals.supabase, indicator.code, period.id, year)
+      : Promise.resolve(null),
+    indicator.pending_note === null
+      ? loadIndicatorFact(locals.supabase, indicator.code, period.id, year)
       : Promise.resolve(null),
   ]);
   const universities = [
     ...new Set((all ?? records).map((r) => r.university_name).filter((u): u is string => !!u)),
   ].sort();
   const people = new Set(records.map((r) => r.person_id ?? r.record_id)).size;
-  return { indicator, period, years, year, records, people, universities, filter };
+  return { indicator, period, years, year, records, people, universities, filter, fact };
 };
