@@ -31,6 +31,8 @@ export interface DemoApplicationsInput {
   hr: { id: string; email: string };
   student: { id: string; email: string };
   graduate: { id: string; email: string };
+  /** The demo career centre (КемГУ): confirms its student so her placement can go to its queue. */
+  staff: { id: string; email: string };
   universities: Record<string, string>;
 }
 
@@ -483,6 +485,39 @@ export async function seedDemoApplications(input: DemoApplicationsInput): Promis
     }
     if (step === 'rejected')
       await move(hr, 'reject_application', { p_id: id, p_reason: 'not_matching_requirements' });
+  }
+  // A КемГУ student, confirmed by the demo career centre, accepted a practice offer: her placement
+  // waits in the career centre's queue for its order, then for the demo employer.
+  {
+    const email = 'candidate-kemsu@demo.kemerovo-profi.ru';
+    const fullName = 'Ирина Захарова';
+    const password = randomBytes(18).toString('base64url');
+    const { user } = await auth.api.signUpEmail({ body: { email, name: fullName, password } });
+    await db().query(`update better_auth."user" set "emailVerified" = true where id = $1`, [user.id]);
+    const p = await person({ id: user.id, email });
+    await move(p, 'register_person', {
+      p_role: 'student',
+      p_full_name: fullName,
+      p_university_id: universities['КемГУ'],
+      p_programme_code: '04.03.01',
+      p_year_of_study: 3,
+      p_graduation_year: 2028,
+      p_consent_version: CONSENT_VERSION,
+      p_ip: '127.0.0.1',
+      p_user_agent: 'seed',
+    });
+    const staff = await person(input.staff);
+    await move(staff, 'set_student_enrolment', { p_profile_ids: [user.id], p_status: 'confirmed' });
+    await resume(p, 'Студентка-химик, 3 курс КемГУ', ['Химический анализ', 'Лабораторная практика'], '');
+    const id = await apply(p, 'practice', 'Хочу пройти практику в центральной заводской лаборатории.');
+    await move(hr, 'mark_application_viewed', { p_id: id });
+    await move(hr, 'make_offer', {
+      p_id: id,
+      p_terms: { start_date: days(21), end_date: days(49) },
+      p_answer_by: days(7),
+    });
+    await move(p, 'accept_offer', { p_id: id });
+    count++;
   }
   input.log(
     'seed',

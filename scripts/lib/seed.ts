@@ -236,6 +236,7 @@ export async function seedDemo(log: Log): Promise<boolean> {
     hr: { id: hrId, email: demoEmail('employer') },
     student: { id: studentId, email: demoEmail('student') },
     graduate: { id: graduateId, email: demoEmail('graduate') },
+    staff: { id: staffId, email: demoEmail('university') },
     universities,
   });
   await seedDemoIndicators(log);
