@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   editDistance,
+  canonicalQuery,
   foldYo,
   matchedWords,
   rescueQueries,
@@ -145,6 +146,10 @@ describe('suggestCorrection picks the nearest whole word, or nothing when unsure
     // only the other word near: it is a different word, so nothing is said
     expect(suggestCorrection('разработчек', [['разработке'], ['разработке']])).toBeNull();
   });
+  test('a neighbouring key slipped at the end is a slip, a letter more or less may be a form', () => {
+    expect(suggestCorrection('логись', [['логист']])).toBe('логист');
+    expect(suggestCorrection('бухгалтр', [['бухгалтер']])).toBeNull();
+  });
   test('a neighbouring key beats a letter far away on the keyboard', () => {
     // «бухгалтеп»: п is next to р, not to ь
     expect(suggestCorrection('бухгалтеп', [['бухгалтеь'], ['бухгалтеь'], ['бухгалтер']])).toBe('бухгалтер');
@@ -157,6 +162,11 @@ describe('suggestCorrection picks the nearest whole word, or nothing when unsure
 describe('foldYo', () => {
   test('ё is searched as е, so «стажёр» and «стажер» are one query', () => {
     expect(foldYo('Стажёр ЁЛКА')).toBe('Стажер ЕЛКА');
+  });
+  test('«1c» with a Latin c is «1с», other words keep their c', () => {
+    expect(canonicalQuery('программист 1c')).toBe('программист 1с');
+    expect(canonicalQuery('1C стажёр')).toBe('1С стажер');
+    expect(canonicalQuery('c++ 1cc')).toBe('c++ 1cc');
   });
 });
 

@@ -40,6 +40,15 @@ export function foldYo(q: string): string {
   return q.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
 }
 
+/**
+ * A query in the one spelling of letters that look alike and are typed either way: ё as е
+ * (foldYo), and «1C» with a Latin C as «1С» with a Cyrillic one — the synonym finds the same
+ * postings, but only one spelling ranks them the same way.
+ */
+export function canonicalQuery(q: string): string {
+  return foldYo(q).replace(/(?<![\p{L}\p{N}])1[cC](?![\p{L}\p{N}])/gu, (m) => (m[1] === 'c' ? '1с' : '1С'));
+}
+
 /** The words of a text, normalized (letters and digits; a hyphen or apostrophe splits). */
 export function wordsOf(text: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord);
@@ -186,8 +195,8 @@ function rewriteWords(q: string, replace: (word: string, length: number) => stri
  * for its length and no farther than one plain edit (1.5 from nine letters); of equally near
  * words, the one most hits matched, and none when they tie.
  * Never another form of the typed word (one Snowball stem), and never a word that differs only in
- * the ending unless the typed word has no Russian ending and one letter of it was slipped
- * («разработчек» → «разработчик»; «химки» is not «химия», «бухгалтр» may be a cut «бухгалтера»):
+ * the ending unless one letter of it was slipped for a neighbour or a letter alike, or two swapped
+ * («разработчек» → «разработчик», «логись» → «логист»; «бухгалтр» may be a cut «бухгалтера»):
  * when the nearest word is such a form, nothing is said rather than a farther word being offered
  * («разработчек» never becomes «разработке»). A word the synonyms list knows is never corrected.
  */
@@ -220,8 +229,10 @@ export function suggestCorrection(q: string, hitsWords: string[][]): string | nu
     // two words equally near and equally common: unsure
     if (second && second.slip === best.slip && second.n === best.n) return null;
     if (differOnlyInEnding(word, best.w)) {
-      const slipped = [...word].length === [...best.w].length && editDistance(word, best.w, 1) === 1;
-      if (!slipped || stem !== word) return null;
+      // a letter typed for a neighbour or a letter alike, or two swapped, in a word the index does
+      // not hold: a slip; a letter more or less at the end may be another form of a word
+      const slipped = [...word].length === [...best.w].length && best.slip <= 0.75;
+      if (!slipped) return null;
     }
     return best.w;
   });

@@ -1,10 +1,10 @@
 import type { Meilisearch, SearchParams as MeiliSearchParams } from 'meilisearch';
-import { PAGE_SIZE, type SearchParams } from '../../schemas/search.ts';
+import { PAGE_SIZE, parseSearchParams, type SearchParams } from '../../schemas/search.ts';
 import type { OpportunityKind } from '../../opportunities.ts';
 import type { Supabase } from '../supabase.ts';
 import { meiliClient, OPPORTUNITIES_INDEX, SEARCH_TIMEOUT_MS } from './client.ts';
 import {
-  foldYo,
+  canonicalQuery,
   matchedWords,
   rescueQueries,
   suggestCorrection,
@@ -86,13 +86,16 @@ export function buildFilter(p: SearchParams, nowS: number): string[] {
   return f;
 }
 
+/** A search with no filters chosen (only the expiry filter buildFilter always adds). */
+const NO_FILTERS = parseSearchParams(new URLSearchParams());
+
 /**
- * What the search makes of the typed query: ё read as е (foldYo), and words naming a kind of
+ * What the search makes of the typed query: ё read as е, «1c» as «1с» (canonicalQuery), and words naming a kind of
  * posting («стажировка», «практика», …) turned into the kind filter (kind-words.ts) unless the
  * student asked to search as typed. `params.q` is what Meilisearch gets.
  */
 export function understandQuery(p: SearchParams): { params: SearchParams; kinds: OpportunityKind[] } {
-  const q = foldYo(p.q);
+  const q = canonicalQuery(p.q);
   if (p.exact) return { params: { ...p, q }, kinds: [] };
   const { text, kinds } = understandKinds(q, p.kind);
   return { params: { ...p, q: text, kind: kinds.length ? kinds : p.kind }, kinds };
@@ -159,10 +162,22 @@ export async function searchMeilisearch(meili: Meilisearch, params: SearchParams
     return index.search<IndexedHit>(understood.params.q, { ...body, ...extra });
   };
 
-  let query = foldYo(params.q);
+  let query = canonicalQuery(params.q);
   let res = await run(query, { showMatchesPosition: correct });
   let corrected = false;
-  if (correct && !res.hits.length) {
+  // nothing found only because of the filters chosen (the words themselves find postings): there
+  // is nothing to rescue, and one cheap request spares the many of rescueQueries
+  const onlyFiltersExclude = async () => {
+    const { understood, body } = request(query);
+    if ((body.filter as string[]).length <= 1) return false;
+    const unfiltered = await index.search(understood.params.q, {
+      filter: buildFilter(NO_FILTERS, nowS),
+      matchingStrategy: 'all',
+      limit: 0,
+    });
+    return (unfiltered.estimatedTotalHits ?? 0) > 0;
+  };
+  if (correct && !res.hits.length && !(await onlyFiltersExclude())) {
     const meant = await mostFound(meili, rescueQueries(query), request);
     if (meant) {
       const again = await run(meant, { showMatchesPosition: true });
