@@ -9,7 +9,10 @@
  *      (c) to the Postgres fallback RPC through PostgREST;
  *   4. prints p50/p95/p99 of each, the ratios app ÷ Meilisearch and Postgres ÷ Meilisearch (p95),
  *      and recall@10 of the typo queries (against the top 10 of their clean form): through the app
- *      (Meilisearch with the app's spelling correction) and in Meilisearch alone.
+ *      (Meilisearch with the app's spelling correction) and in Meilisearch alone — for the typos
+ *      generated from the index's words, and per class for a second set written by hand from how
+ *      people misspell (HUMAN_TYPOS: doubled and dropped letters, е/э/ё, е/и, а/о, и/ы,
+ *      neighbouring keys, the other keyboard layout, transliteration).
  * It prints figures and asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +23,7 @@ import { fmt, percentile, startBenchStack } from './lib/bench-stack.ts';
 import { ensureBuild } from './lib/build.ts';
 import { fixedPorts } from './lib/fixed-ports.ts';
 import { BULK_ROLE_TITLES, generateBulkOpportunities } from './lib/bulk-sql.ts';
+import { HUMAN_TYPOS } from './lib/human-typos.ts';
 import { assertPortFree, httpOk, waitFor } from './lib/ports.ts';
 import { stopChild } from './lib/stack.ts';
 
@@ -136,7 +140,7 @@ try {
   Object.assign(process.env, stack.env);
   const { createMeiliClient, MEILI_HEADERS } = await import('../src/lib/server/search/client.ts');
   const { rebuildSearchIndex } = await import('../src/lib/server/search/reindex.ts');
-  const { meiliSearchRequest, searchMeilisearch, fallbackFilters } =
+  const { meiliSearchRequest, searchMeilisearch, fallbackFilters, understandQuery } =
     await import('../src/lib/server/search/search.ts');
   const { parseSearchParams, PAGE_SIZE } = await import('../src/lib/schemas/search.ts');
 
@@ -173,8 +177,9 @@ try {
     `[bench] ${queries.length} запросов (${typos} с опечатками, ${Math.round((typos / queries.length) * 100)} %), ${RATE} запр/с, не более ${MAX_IN_FLIGHT} одновременно`,
   );
 
+  // the first request the app sends to Meilisearch for a query (as the app understands it)
   const meiliBody = (query: string) => {
-    const params = parseSearchParams(new URLSearchParams(query));
+    const { params } = understandQuery(parseSearchParams(new URLSearchParams(query)));
     return JSON.stringify({ q: params.q, ...meiliSearchRequest(params) });
   };
   // the headers the app's client sends (no compression: see MEILI_HEADERS)
@@ -258,19 +263,27 @@ try {
       return body.hits.slice(0, 10).map((h) => h.id);
     },
   };
-  const recall: Record<keyof typeof top10, { sum: number; count: number }> = {
-    app: { sum: 0, count: 0 },
-    meilisearch: { sum: 0, count: 0 },
-  };
-  for (const q of queries.filter((x) => x.clean)) {
+  type Recall = Record<keyof typeof top10, { sum: number; count: number }>;
+  const newRecall = (): Recall => ({ app: { sum: 0, count: 0 }, meilisearch: { sum: 0, count: 0 } });
+  /** adds one typo query's recall@10 against its clean form (skipped when the clean form finds nothing) */
+  const measure = async (into: Recall, query: string, clean: string) => {
     for (const path of ['app', 'meilisearch'] as const) {
-      const expected = await top10[path](q.clean!);
+      const expected = await top10[path](clean);
       if (!expected.length) continue;
-      const got = new Set(await top10[path](q.query));
-      recall[path].sum += expected.filter((id) => got.has(id)).length / expected.length;
-      recall[path].count++;
+      const got = new Set(await top10[path](query));
+      into[path].sum += expected.filter((id) => got.has(id)).length / expected.length;
+      into[path].count++;
     }
+  };
+  const recall = newRecall();
+  for (const q of queries.filter((x) => x.clean)) await measure(recall, q.query, q.clean!);
+  const byClass: Record<string, Recall> = {};
+  for (const [name, pairs] of Object.entries(HUMAN_TYPOS)) {
+    byClass[name] = newRecall();
+    for (const [typed, meant] of pairs)
+      await measure(byClass[name], `q=${encodeURIComponent(typed)}`, `q=${encodeURIComponent(meant)}`);
   }
+  const share = (r: { sum: number; count: number }) => (r.count ? fmt(r.sum / r.count, 3) : '—');
 
   const p = (name: string, pc: number) => percentile(results[name], pc);
   console.log(`\nПоиск, ${fmt(N)} публикаций, ${queries.length} запросов, ${RATE} запр/с (мс):`);
@@ -295,6 +308,15 @@ try {
     `  recall@10 запросов с опечатками в Meilisearch без исправления: ${fmt(recall.meilisearch.sum / recall.meilisearch.count, 3)}`,
   );
   console.log(`  переиндексация: ${fmt(reindex.docsPerSecond)} док/с  (цель ≥ 2 000)`);
+  console.log(
+    '\nrecall@10 опечаток, написанных вручную, по классам (цель ≥ 0,9 через приложение в каждом классе):',
+  );
+  console.log('  класс                            запросов  приложение  Meilisearch без исправления');
+  for (const [name, r] of Object.entries(byClass)) {
+    console.log(
+      `  ${name.padEnd(32)} ${String(r.app.count).padStart(8)}  ${share(r.app).padStart(10)}  ${share(r.meilisearch).padStart(10)}`,
+    );
+  }
 } finally {
   if (app) await stopChild(app);
   await pool.end();

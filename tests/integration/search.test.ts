@@ -330,6 +330,140 @@ describe('search', () => {
     );
   });
 
+  test('multi-word queries: a kind word filters by kind, every other word must match (issue 10 item 7)', async () => {
+    const ids = await Promise.all([
+      insertPublished({ title: 'Программист-стажёр отдела АСУ', kind: 'internship' }),
+      insertPublished({
+        title: 'Врач-педиатр детской поликлиники',
+        kind: 'internship',
+        description: 'Стажировка для студентов медицинского университета, программа наставничества.',
+        industry: 'Q',
+      }),
+      insertPublished({ title: 'Программист в отдел АСУ', kind: 'vacancy' }),
+      insertPublished({ title: 'Химик-технолог цеха аммиака', kind: 'practice' }),
+      insertPublished({
+        title: 'Механик цеха на производственную практику',
+        kind: 'practice',
+        description: 'Практика для студентов: ремонт насосов и компрессоров.',
+      }),
+      insertPublished({ title: 'Химик лаборатории', kind: 'vacancy', description: 'Практика не нужна.' }),
+    ]);
+    await eventually(
+      'в индексе',
+      () => Promise.all(ids.map(isIndexed)),
+      (v) => v.every(Boolean),
+    );
+    const [
+      programmerIntern,
+      paediatrician,
+      programmerVacancy,
+      chemistPractice,
+      mechanicPractice,
+      chemistVacancy,
+    ] = ids;
+
+    const interns = await search(`q=${encodeURIComponent('стажировка программист')}`);
+    expect(interns.kinds).toEqual(['internship']);
+    expect(hitIds(interns)).toContain(programmerIntern);
+    expect(hitIds(interns)).not.toContain(paediatrician);
+    expect(hitIds(interns)).not.toContain(programmerVacancy);
+    expect(interns.facets.kind).toEqual({ internship: interns.total });
+
+    const chemistry = await search(`q=${encodeURIComponent('практика химия')}`);
+    expect(chemistry.kinds).toEqual(['practice']);
+    expect(hitIds(chemistry)).toContain(chemistPractice);
+    expect(hitIds(chemistry)).not.toContain(mechanicPractice);
+    expect(hitIds(chemistry)).not.toContain(chemistVacancy);
+    expect(chemistry.relaxed).toBe(false);
+
+    // every word of the query must match: «химия» alone does not bring «практика» postings
+    const both = await search(`q=${encodeURIComponent('механик насосов')}&exact=1`);
+    expect(hitIds(both)).toEqual([mechanicPractice]);
+    expect(both.kinds).toEqual([]);
+
+    // searched as typed: the kind word is text again
+    const asTyped = await search(`q=${encodeURIComponent('практика химия')}&exact=1`);
+    expect(asTyped.kinds).toEqual([]);
+    expect(hitIds(asTyped)).toContain(chemistVacancy);
+
+    // no posting has every word: the ones with some of them, and the page says so
+    const some = await search(`q=${encodeURIComponent('химик аммиака ньюфаундленд')}`);
+    expect(some.relaxed).toBe(true);
+    expect(hitIds(some)[0]).toBe(chemistPractice);
+  });
+
+  test('wrong keyboard layout, transliteration and tech words (issue 10 items 8, 9)', async () => {
+    const ids = await Promise.all([
+      insertPublished({ title: 'Программист баз данных' }),
+      insertPublished({ title: 'Разработчик Python в отдел данных' }),
+      insertPublished({ title: 'Backend-разработчик Java' }),
+      insertPublished({ title: 'SMM-менеджер сети кофеен' }),
+      insertPublished({ title: 'Программист 1С: Бухгалтерия' }),
+      insertPublished({ title: 'Frontend-разработчик интернет-магазина' }),
+      insertPublished({ title: 'Бухгалтер расчётного отдела' }),
+    ]);
+    await eventually(
+      'в индексе',
+      () => Promise.all(ids.map(isIndexed)),
+      (v) => v.every(Boolean),
+    );
+    const [programmer, python, java, smm, oneC, frontend, accountant] = ids;
+
+    // the English layout left on
+    const layout = await search('q=ghjuhfvvbcn');
+    expect(layout.correction).toEqual({ query: 'программист' });
+    expect(hitIds(layout)).toEqual(hitIds(await search('q=программист')));
+    expect(hitIds(layout)).toContain(programmer);
+    expect(hitIds(await search(`q=${encodeURIComponent(',e[ufknth')}`))).toContain(accountant);
+    // the Russian layout left on for a Latin word
+    const python2 = await search(`q=${encodeURIComponent('знерщт')}`);
+    expect(python2.correction).toEqual({ query: 'python' });
+    expect(hitIds(python2)).toEqual(hitIds(await search('q=python')));
+    // Latin transliteration of a Russian word
+    expect(hitIds(await search('q=bukhgalter'))).toContain(accountant);
+
+    for (const [a, b, id] of [
+      ['питон', 'python', python],
+      ['джава', 'java', java],
+      ['смм', 'SMM', smm],
+      ['1с', '1c', oneC],
+      ['фронтенд', 'frontend', frontend],
+      ['бэкенд', 'backend', java],
+    ] as const) {
+      const [x, y] = await Promise.all([
+        search(`q=${encodeURIComponent(a)}`),
+        search(`q=${encodeURIComponent(b)}`),
+      ]);
+      expect(hitIds(x), a).toContain(id);
+      expect(new Set(hitIds(x)), `${a} / ${b}`).toEqual(new Set(hitIds(y)));
+    }
+  });
+
+  test('a correction is the nearest whole word, never another word; ё and е rank alike (issue 10 item 10)', async () => {
+    const ids = await Promise.all([
+      insertPublished({ title: 'Разработчик мобильных приложений' }),
+      insertPublished({ title: 'Геолог по разработке месторождений' }),
+      insertPublished({ title: 'Инженер по разработке карьеров' }),
+      insertPublished({ title: 'Маркшейдер по разработке угольных пластов' }),
+      insertPublished({ title: 'Стажёр-геодезист изыскательской партии' }),
+      insertPublished({ title: 'Стажер геодезист на полевой сезон' }),
+    ]);
+    await eventually(
+      'в индексе',
+      () => Promise.all(ids.map(isIndexed)),
+      (v) => v.every(Boolean),
+    );
+    const typo = await search(`q=${encodeURIComponent('разработчек')}`);
+    expect(typo.correction).toEqual({ query: 'разработчик' });
+    expect(hitIds(typo)).toEqual(hitIds(await search(`q=${encodeURIComponent('разработчик')}`)));
+    expect(hitIds(typo)).toContain(ids[0]);
+
+    const withYo = await search(`q=${encodeURIComponent('стажёр геодезист')}`);
+    const withE = await search(`q=${encodeURIComponent('стажер геодезист')}`);
+    expect(hitIds(withYo)).toEqual(hitIds(withE));
+    expect(hitIds(withYo).slice(0, 2).sort()).toEqual([ids[4], ids[5]].sort());
+  });
+
   test('stored HTML is never injected into highlights', async () => {
     const id = await insertPublished({
       title: 'Гравёр <script>alert(1)</script> стажёр',

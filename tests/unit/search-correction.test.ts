@@ -1,11 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import {
   editDistance,
+  canonicalQuery,
+  foldYo,
   matchedWords,
+  rescueQueries,
+  slipDistance,
   suggestCorrection,
   synonymCorrection,
   transposedQueries,
 } from '../../src/lib/server/search/correction.ts';
+import { switchLayout, transliterate } from '../../src/lib/server/search/keyboard.ts';
+import { understandKinds } from '../../src/lib/server/search/kind-words.ts';
 
 /** Match positions as Meilisearch gives them: UTF-8 byte offsets of `part` inside `text`. */
 function at(text: string, part: string) {
@@ -117,5 +123,108 @@ describe('transposedQueries', () => {
   });
   test('is bounded', () => {
     expect(transposedQueries('раойна сетсра медстра оператр', 10)).toHaveLength(10);
+  });
+});
+
+describe('slipDistance', () => {
+  test('neighbouring keys, letters alike and doubled letters cost half; a swap three quarters', () => {
+    expect(slipDistance('разработчик', 'разработчик')).toBe(0);
+    expect(slipDistance('разработчек', 'разработчик')).toBe(0.5); // е/и
+    expect(slipDistance('разработчек', 'разработке')).toBe(1.75);
+    expect(slipDistance('програмист', 'программист')).toBe(0.5); // a doubled letter typed once
+    expect(slipDistance('программмист', 'программист')).toBe(0.5);
+    expect(slipDistance('бухгалтеп', 'бухгалтер')).toBe(0.5); // р and п are neighbours
+    expect(slipDistance('бухгалтеь', 'бухгалтер')).toBe(1);
+    expect(slipDistance('экономсит', 'экономист')).toBe(0.75);
+  });
+});
+
+describe('suggestCorrection picks the nearest whole word, or nothing when unsure (issue 10 item 10)', () => {
+  test('«разработчек» is «разработчик», never «разработке», however many hits hold the latter', () => {
+    const hits = [['разработке'], ['разработке'], ['разработке'], ['разработчик']];
+    expect(suggestCorrection('разработчек', hits)).toBe('разработчик');
+    // only the other word near: it is a different word, so nothing is said
+    expect(suggestCorrection('разработчек', [['разработке'], ['разработке']])).toBeNull();
+  });
+  test('a neighbouring key slipped at the end is a slip, a letter more or less may be a form', () => {
+    expect(suggestCorrection('логись', [['логист']])).toBe('логист');
+    expect(suggestCorrection('бухгалтр', [['бухгалтер']])).toBeNull();
+  });
+  test('a neighbouring key beats a letter far away on the keyboard', () => {
+    // «бухгалтеп»: п is next to р, not to ь
+    expect(suggestCorrection('бухгалтеп', [['бухгалтеь'], ['бухгалтеь'], ['бухгалтер']])).toBe('бухгалтер');
+  });
+  test('two words equally near and equally common: unsure', () => {
+    expect(suggestCorrection('слесрь', [['слесарь'], ['слесорь']])).toBeNull();
+  });
+});
+
+describe('foldYo', () => {
+  test('ё is searched as е, so «стажёр» and «стажер» are one query', () => {
+    expect(foldYo('Стажёр ЁЛКА')).toBe('Стажер ЕЛКА');
+  });
+  test('«1c» with a Latin c is «1с», other words keep their c', () => {
+    expect(canonicalQuery('программист 1c')).toBe('программист 1с');
+    expect(canonicalQuery('1C стажёр')).toBe('1С стажер');
+    expect(canonicalQuery('c++ 1cc')).toBe('c++ 1cc');
+  });
+});
+
+describe('keyboard layout and transliteration (issue 10 items 8, 9)', () => {
+  test('a word typed with the other layout on', () => {
+    expect(switchLayout('ghjuhfvvbcn')).toBe('программист');
+    expect(switchLayout(',e[ufknth')).toBe('бухгалтер');
+    expect(switchLayout("'rjyjvbcn")).toBe('экономист');
+    expect(switchLayout('ыьь')).toBe('smm');
+    expect(switchLayout('знерщт')).toBe('python');
+    expect(switchLayout('1с')).toBeNull();
+  });
+  test('Latin transliteration of a Russian word', () => {
+    expect(transliterate('programmist')).toBe('программист');
+    expect(transliterate('bukhgalter')).toBe('бухгалтер');
+    expect(transliterate('yurist')).toBe('юрист');
+    expect(transliterate('инженер')).toBeNull();
+  });
+  test('rescueQueries offers the other layout, transliteration and a swapped first letter', () => {
+    expect(rescueQueries('ghjuhfvvbcn')).toContain('программист');
+    expect(rescueQueries('vtytl;th')).toContain('менеджер');
+    expect(rescueQueries('ghjuhfvvbcn, 1с')).toContain('программист, 1с');
+    expect(rescueQueries('ыьь менеджер')).toContain('smm менеджер');
+    expect(rescueQueries('programmist')).toContain('программист');
+    expect(rescueQueries('еколог')).toContain('эколог');
+    expect(rescueQueries('Огроном')).toContain('Агроном');
+    expect(rescueQueries('обндарь')).toContain('бондарь');
+    expect(rescueQueries('медсестры')[0]).toBe('медсестра');
+    // Cyrillic read as Latin only when that gives letters
+    expect(rescueQueries('щъыьэ').some((v) => /[a-z]/.test(v))).toBe(false);
+    expect(rescueQueries('раойна сетсра медстра оператр', 10)).toHaveLength(10);
+  });
+});
+
+describe('understandKinds (issue 10 item 7)', () => {
+  test('a word naming a kind becomes the kind, in any form', () => {
+    expect(understandKinds('стажировка программист')).toEqual({ text: 'программист', kinds: ['internship'] });
+    expect(understandKinds('практика химия')).toEqual({ text: 'химия', kinds: ['practice'] });
+    expect(understandKinds('Стажировки и практики в ИТ')).toEqual({
+      text: 'и в ИТ',
+      kinds: ['internship', 'practice'],
+    });
+    expect(understandKinds('целевое обучение горное дело')).toEqual({
+      text: 'горное дело',
+      kinds: ['target_agreement'],
+    });
+    expect(understandKinds('вакансии экономиста').kinds).toEqual(['vacancy']);
+    expect(understandKinds('стипендия')).toEqual({ text: '', kinds: ['stipend'] });
+  });
+  test('other words stay text; a ticked kind filter wins over a word', () => {
+    expect(understandKinds('практикант химик')).toEqual({ text: 'практикант химик', kinds: [] });
+    expect(understandKinds('стажировка программист', ['internship'])).toEqual({
+      text: 'программист',
+      kinds: [],
+    });
+    expect(understandKinds('стажировка программист', ['vacancy'])).toEqual({
+      text: 'стажировка программист',
+      kinds: [],
+    });
   });
 });

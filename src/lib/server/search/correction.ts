@@ -10,6 +10,7 @@
  * «гостиница», «программиста») is not a misspelling: words with one Snowball stem are left alone.
  */
 import { newStemmer } from 'snowball-stemmers';
+import { FIRST_LETTER_SWAPS, LAYOUT_TOKEN, similarLetters, switchLayout, transliterate } from './keyboard.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 
 const russian = newStemmer('russian');
@@ -28,6 +29,24 @@ export const MIN_WORD_FOR_TWO_TYPOS = 9;
 /** Lower case, ё as е: the forms Meilisearch's normalizer treats as equal. */
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/ё/g, 'е');
+}
+
+/**
+ * A query with ё written as е. Meilisearch matches the two alike, but ranks by exactness with the
+ * letter as typed: «стажёр» put «Стажёр-…» first and «стажер» put «Стажер …» first. Searching one
+ * spelling makes both queries rank the same postings the same way.
+ */
+export function foldYo(q: string): string {
+  return q.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+}
+
+/**
+ * A query in the one spelling of letters that look alike and are typed either way: ё as е
+ * (foldYo), and «1C» with a Latin C as «1С» with a Cyrillic one — the synonym finds the same
+ * postings, but only one spelling ranks them the same way.
+ */
+export function canonicalQuery(q: string): string {
+  return foldYo(q).replace(/(?<![\p{L}\p{N}])1[cC](?![\p{L}\p{N}])/gu, (m) => (m[1] === 'c' ? '1с' : '1С'));
 }
 
 /** The words of a text, normalized (letters and digits; a hyphen or apostrophe splits). */
@@ -60,6 +79,36 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     prev = cur;
   }
   return prev[t.length];
+}
+
+/**
+ * How far a typed word is from a word of the index, counting what people actually slip on as half
+ * an edit: a neighbouring key or a letter that sounds alike (е/и, а/о, и/ы, …) put for another, a
+ * doubled letter typed once or a letter typed twice; two neighbours swapped count three quarters.
+ * Everything else counts one, as in editDistance().
+ */
+export function slipDistance(typed: string, word: string): number {
+  const s = [...typed];
+  const t = [...word];
+  const doubledIn = (x: string[], i: number) => (x[i] === x[i - 1] || x[i] === x[i + 1] ? 0.5 : 1);
+  const d: number[][] = Array.from({ length: s.length + 1 }, () => new Array<number>(t.length + 1).fill(0));
+  for (let i = 1; i <= s.length; i++) d[i][0] = d[i - 1][0] + doubledIn(s, i - 1);
+  for (let j = 1; j <= t.length; j++) d[0][j] = d[0][j - 1] + doubledIn(t, j - 1);
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const a = s[i - 1];
+      const b = t[j - 1];
+      const substitute = a === b ? 0 : similarLetters(a, b) ? 0.5 : 1;
+      let v = Math.min(
+        d[i - 1][j] + doubledIn(s, i - 1), // a letter typed too many
+        d[i][j - 1] + doubledIn(t, j - 1), // a letter left out
+        d[i - 1][j - 1] + substitute,
+      );
+      if (i > 1 && j > 1 && a === t[j - 2] && s[i - 2] === b) v = Math.min(v, d[i - 2][j - 2] + 0.75);
+      d[i][j] = v;
+    }
+  }
+  return d[s.length][t.length];
 }
 
 /** Meilisearch's `_matchesPosition`: byte offsets (UTF-8) into each attribute's value. */
@@ -141,9 +190,15 @@ function rewriteWords(q: string, replace: (word: string, length: number) => stri
 
 /**
  * The corrected query, or null when nothing needs correcting: a query word of typo length that no
- * hit matched as typed (nor as a prefix) is replaced by the word the hits matched most often within
- * the typo distance Meilisearch allows for its length — unless the two are forms of one word (one
- * Snowball stem) or differ only in the ending. A word the synonyms list knows is never corrected.
+ * hit matched as typed (nor as a prefix) is replaced by the word of the hits nearest to it by
+ * slipDistance() (neighbouring keys, letters alike), within the typo distance Meilisearch allows
+ * for its length and no farther than one plain edit (1.5 from nine letters); of equally near
+ * words, the one most hits matched, and none when they tie.
+ * Never another form of the typed word (one Snowball stem), and never a word that differs only in
+ * the ending unless one letter of it was slipped for a neighbour or a letter alike, or two swapped
+ * («разработчек» → «разработчик», «логись» → «логист»; «бухгалтр» may be a cut «бухгалтера»):
+ * when the nearest word is such a form, nothing is said rather than a farther word being offered
+ * («разработчек» never becomes «разработке»). A word the synonyms list knows is never corrected.
  */
 export function suggestCorrection(q: string, hitsWords: string[][]): string | null {
   if (!hitsWords.length) return null;
@@ -158,15 +213,28 @@ export function suggestCorrection(q: string, hitsWords: string[][]): string | nu
     if (seen.has(word) || [...seen].some((w) => w.startsWith(word))) return null;
     const allowed = allowedTypos(length);
     const stem = stemOf(word);
-    let best: { w: string; n: number; d: number } | null = null;
+    const near: { w: string; n: number; slip: number }[] = [];
     for (const [w, n] of frequency) {
       if ([...w].length < MIN_WORD_FOR_ONE_TYPO - 1) continue;
       const d = editDistance(word, w, allowed);
-      if (d === 0 || d > allowed || stemOf(w) === stem || differOnlyInEnding(word, w)) continue;
-      if (!best || n > best.n || (n === best.n && (d < best.d || (d === best.d && w < best.w))))
-        best = { w, n, d };
+      if (d === 0 || d > allowed || stemOf(w) === stem) continue;
+      const slip = slipDistance(word, w);
+      // farther than one plain edit (two slips in a long word): likely another word, not a typo
+      if (slip > (allowed === 2 ? 1.5 : 1)) continue;
+      near.push({ w, n, slip });
     }
-    return best?.w ?? null;
+    if (!near.length) return null;
+    near.sort((a, b) => a.slip - b.slip || b.n - a.n);
+    const [best, second] = near;
+    // two words equally near and equally common: unsure
+    if (second && second.slip === best.slip && second.n === best.n) return null;
+    if (differOnlyInEnding(word, best.w)) {
+      // a letter typed for a neighbour or a letter alike, or two swapped, in a word the index does
+      // not hold: a slip; a letter more or less at the end may be another form of a word
+      const slipped = [...word].length === [...best.w].length && best.slip <= 0.75;
+      if (!slipped) return null;
+    }
+    return best.w;
   });
 }
 
@@ -209,4 +277,57 @@ export function transposedQueries(q: string, limit = 24): string[] {
     }
   });
   return [...out].slice(0, limit);
+}
+
+/**
+ * For a query that found nothing: the queries it may have meant, the likelier first — a form or
+ * a slip of a synonyms-list word; the other keyboard layout («ghjuhfvvbcn» → «программист»,
+ * «ыьь» → «smm»: every word that switches, then each word alone); Latin transliteration
+ * («programmist»); the first letter swapped for one it is confused with («еколог» → «эколог»:
+ * Meilisearch counts a typo in the first letter as two); two neighbouring letters swapped. The
+ * caller asks Meilisearch how many postings each finds. At most `limit`.
+ */
+export function rescueQueries(q: string, limit = 32): string[] {
+  const out: string[] = [];
+  const add = (v: string | null) => {
+    if (v && v !== q && !out.includes(v)) out.push(v);
+  };
+  const words = [...q.matchAll(LAYOUT_TOKEN)];
+  /** q with the words for which `pick` gives a replacement replaced (null: none was) */
+  const rewrite = (pick: (word: string, k: number) => string | null) => {
+    let changed = false;
+    let text = '';
+    let last = 0;
+    words.forEach((m, k) => {
+      const replacement = pick(m[0], k);
+      text += q.slice(last, m.index) + (replacement ?? m[0]);
+      changed ||= replacement != null;
+      last = m.index + m[0].length;
+    });
+    return changed ? text + q.slice(last) : null;
+  };
+  const isLatin = (w: string) => /[a-z]/i.test(w);
+  const isCyrillic = (w: string) => /\p{Script=Cyrillic}/u.test(w);
+
+  /** a word in the other layout; Cyrillic read as Latin only when it gives letters (not «o]sm'») */
+  const switched = (w: string) => {
+    const other = switchLayout(w);
+    return other && (isLatin(w) || /^[a-z]+$/.test(other)) ? other : null;
+  };
+  add(synonymCorrection(q));
+  add(rewrite((w) => (isLatin(w) ? switched(w) : null)));
+  add(rewrite((w) => (isCyrillic(w) ? switched(w) : null)));
+  if (words.length > 1) words.forEach((_, k) => add(rewrite((w, i) => (i === k ? switched(w) : null))));
+  add(rewrite((w) => transliterate(w)));
+  words.forEach((m, k) => {
+    const word = m[0];
+    if ([...word].length < 3) return;
+    const first = word[0];
+    for (const alt of FIRST_LETTER_SWAPS[first.toLowerCase()] ?? []) {
+      const swapped = (first === first.toLowerCase() ? alt : alt.toUpperCase()) + word.slice(1);
+      add(rewrite((w, i) => (i === k ? swapped : null)));
+    }
+  });
+  for (const t of transposedQueries(q)) add(t);
+  return out.slice(0, limit);
 }

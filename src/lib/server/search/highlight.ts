@@ -17,12 +17,26 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/**
+ * Meilisearch counts «ё» in a posting as two characters (е and a diaeresis) and a query's «е» as
+ * one, so a match of «гравер» (the search reads ё as е) in «Гравёр» is marked one letter short per
+ * ё: «[Гравё]р». The mark is moved past the letters it fell short of.
+ */
+function widenYoMarks(text: string): string {
+  return text.replace(/\uE000([^\uE000\uE001]*)\uE001(\p{L}*)/gu, (whole, marked: string, rest: string) => {
+    const short = (marked.match(/[ёЁ]/g) ?? []).length;
+    if (!short || !rest) return whole;
+    const taken = [...rest].slice(0, short).join('');
+    return `${MARK_START}${marked}${taken}${MARK_END}${rest.slice(taken.length)}`;
+  });
+}
+
 /** Escaped HTML of text whose matches are wrapped in MARK_START/MARK_END. */
 export function markedToHtml(text: string): string {
   // unbalanced markers (a crop that cut a match in half) are closed or ignored
   let html = '';
   let open = false;
-  for (const part of text.split(/([\uE000\uE001])/)) {
+  for (const part of widenYoMarks(text).split(/([\uE000\uE001])/)) {
     if (part === MARK_START) {
       if (!open) html += '<mark>';
       open = true;

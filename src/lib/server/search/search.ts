@@ -1,15 +1,16 @@
 import type { Meilisearch, SearchParams as MeiliSearchParams } from 'meilisearch';
-import { PAGE_SIZE, type SearchParams } from '../../schemas/search.ts';
+import { PAGE_SIZE, parseSearchParams, type SearchParams } from '../../schemas/search.ts';
 import type { OpportunityKind } from '../../opportunities.ts';
 import type { Supabase } from '../supabase.ts';
 import { meiliClient, OPPORTUNITIES_INDEX, SEARCH_TIMEOUT_MS } from './client.ts';
 import {
+  canonicalQuery,
   matchedWords,
+  rescueQueries,
   suggestCorrection,
-  synonymCorrection,
-  transposedQueries,
   type MatchesPosition,
 } from './correction.ts';
+import { understandKinds } from './kind-words.ts';
 import { MARK_END, MARK_START, markedToHtml, markQueryWords, snippetAround } from './highlight.ts';
 import type { FacetCounts, OpportunityDocument, SearchHit, SearchResult } from './types.ts';
 
@@ -85,9 +86,29 @@ export function buildFilter(p: SearchParams, nowS: number): string[] {
   return f;
 }
 
-/** The search request sent to Meilisearch for these parameters (also used by the benchmark). */
+/** A search with no filters chosen (only the expiry filter buildFilter always adds). */
+const NO_FILTERS = parseSearchParams(new URLSearchParams());
+
+/**
+ * What the search makes of the typed query: ё read as е, «1c» as «1с» (canonicalQuery), and words naming a kind of
+ * posting («стажировка», «практика», …) turned into the kind filter (kind-words.ts) unless the
+ * student asked to search as typed. `params.q` is what Meilisearch gets.
+ */
+export function understandQuery(p: SearchParams): { params: SearchParams; kinds: OpportunityKind[] } {
+  const q = canonicalQuery(p.q);
+  if (p.exact) return { params: { ...p, q }, kinds: [] };
+  const { text, kinds } = understandKinds(q, p.kind);
+  return { params: { ...p, q: text, kind: kinds.length ? kinds : p.kind }, kinds };
+}
+
+/**
+ * The search request sent to Meilisearch for these (understood) parameters (also used by the
+ * benchmark). Every word of the query must match ('all'): with Meilisearch's default ('last'),
+ * «практика химия» found every posting with «практика» and put ones without «химия» among them.
+ */
 export function meiliSearchRequest(p: SearchParams, nowS = Date.now() / 1000): MeiliSearchParams {
   return {
+    matchingStrategy: 'all',
     filter: buildFilter(p, nowS),
     facets: [...FACETS],
     sort: SORT_RULES[p.sort],
@@ -119,34 +140,73 @@ type IndexedHit = Pick<OpportunityDocument, (typeof RETRIEVE)[number]> & {
 };
 
 /**
- * The Meilisearch part of a search: one request, and a second one when the query had a misspelt
- * word (src/lib/server/search/correction.ts). Exported for the benchmark, which times exactly these
- * requests against the app.
+ * The Meilisearch part of a search. The query as understood (understandQuery) must match with
+ * every word. Then, unless the student asked for the words as typed:
+ *  - nothing found: the queries it may have meant (another layout, transliteration, a swapped
+ *    first letter or neighbours, a synonyms-list word: correction.ts rescueQueries) are counted in
+ *    one multi-search and the one finding most is searched;
+ *  - found only through a typo: searched again with the word the index holds (suggestCorrection);
+ *  - still nothing and several words: the words that match most postings are dropped until
+ *    something matches ('frequency'), and the result says so (`relaxed`).
+ * Exported for the benchmark, which times exactly these requests against the app.
  */
 export async function searchMeilisearch(meili: Meilisearch, params: SearchParams, nowS: number) {
   const index = meili.index<OpportunityDocument>(OPPORTUNITIES_INDEX);
-  const request = meiliSearchRequest(params, nowS);
   const correct = params.q !== '' && !params.exact;
-  let res = await index.search<IndexedHit>(params.q, { ...request, showMatchesPosition: correct });
-  let correction: SearchResult['correction'] = null;
-  if (correct) {
-    // every hit matched a misspelt word only through a typo: search again as the index spells it;
-    // nothing found: try the query with two neighbouring letters swapped
-    const corrected = res.hits.length
-      ? suggestCorrection(
-          params.q,
-          res.hits.map((h) => matchedWords(h, h._matchesPosition)),
-        )
-      : (synonymCorrection(params.q) ?? (await bestTransposition(meili, params.q, request.filter)));
-    if (corrected) {
-      const again = await index.search<IndexedHit>(corrected, request);
-      if (again.hits.length) {
-        res = again;
-        correction = { query: corrected };
-      }
+  const request = (q: string) => {
+    const understood = understandQuery({ ...params, q });
+    return { understood, body: meiliSearchRequest(understood.params, nowS) };
+  };
+  const run = (q: string, extra: MeiliSearchParams = {}) => {
+    const { understood, body } = request(q);
+    return index.search<IndexedHit>(understood.params.q, { ...body, ...extra });
+  };
+
+  let query = canonicalQuery(params.q);
+  let res = await run(query, { showMatchesPosition: correct });
+  let corrected = false;
+  // nothing found only because of the filters chosen (the words themselves find postings): there
+  // is nothing to rescue, and one cheap request spares the many of rescueQueries
+  const onlyFiltersExclude = async () => {
+    const { understood, body } = request(query);
+    if ((body.filter as string[]).length <= 1) return false;
+    const unfiltered = await index.search(understood.params.q, {
+      filter: buildFilter(NO_FILTERS, nowS),
+      matchingStrategy: 'all',
+      limit: 0,
+    });
+    return (unfiltered.estimatedTotalHits ?? 0) > 0;
+  };
+  if (correct && !res.hits.length && !(await onlyFiltersExclude())) {
+    const meant = await mostFound(meili, rescueQueries(query), request);
+    if (meant) {
+      const again = await run(meant, { showMatchesPosition: true });
+      if (again.hits.length) [res, query, corrected] = [again, meant, true];
     }
   }
-  return { res, correction };
+  if (correct && res.hits.length) {
+    // every hit matched a misspelt word only through a typo: search again as the index spells it
+    const better = suggestCorrection(
+      query,
+      res.hits.map((h) => matchedWords(h, h._matchesPosition)),
+    );
+    if (better) {
+      const again = await run(better);
+      if (again.hits.length) [res, query, corrected] = [again, better, true];
+    }
+  }
+  let relaxed = false;
+  const { understood } = request(query);
+  if (!res.hits.length && /\S\s+\S/.test(understood.params.q.trim())) {
+    res = await run(query, { matchingStrategy: 'frequency' });
+    relaxed = res.hits.length > 0;
+  }
+  return {
+    res,
+    correction: corrected ? { query } : null,
+    kinds: understood.kinds,
+    relaxed,
+  } satisfies { res: unknown } & Pick<SearchResult, 'correction' | 'kinds' | 'relaxed'>;
 }
 
 /**
@@ -159,7 +219,7 @@ export async function searchOpportunities(params: SearchParams, deps: SearchDeps
   const now = deps.now?.() ?? Date.now();
   try {
     const meili = deps.meili ?? meiliClient({ timeoutMs: SEARCH_TIMEOUT_MS });
-    const { res, correction } = await searchMeilisearch(meili, params, now / 1000);
+    const { res, correction, kinds, relaxed } = await searchMeilisearch(meili, params, now / 1000);
     // page/hitsPerPage was asked for: the response has exhaustive totalHits and totalPages
     const { totalHits, totalPages } = res as { totalHits?: number; totalPages?: number };
     const total = totalHits ?? res.estimatedTotalHits ?? 0;
@@ -170,6 +230,8 @@ export async function searchOpportunities(params: SearchParams, deps: SearchDeps
       pageCount: totalPages ?? Math.ceil(total / PAGE_SIZE),
       facets: normalizeFacets(res.facetDistribution),
       correction,
+      kinds,
+      relaxed,
       degraded: false,
       tookMs: Math.round(performance.now() - started),
     };
@@ -179,22 +241,30 @@ export async function searchOpportunities(params: SearchParams, deps: SearchDeps
       lastWarning = Date.now();
       console.warn(`[поиск] Meilisearch не ответил (${(err as Error).message}); ищу в Postgres`);
     }
-    return searchFallback(params, deps.supabase, started);
+    const { params: understood, kinds } = understandQuery(params);
+    return searchFallback(understood, kinds, deps.supabase, started);
   }
 }
 
-/** Of the swapped-letter variants of `q`, the one that finds the most postings (none: null). */
-async function bestTransposition(meili: Meilisearch, q: string, filter: MeiliSearchParams['filter']) {
-  const variants = transposedQueries(q);
+/** Of `variants`, the query that finds the most postings (the first of equals; none finds any: null). */
+async function mostFound(
+  meili: Meilisearch,
+  variants: string[],
+  request: (q: string) => { understood: { params: SearchParams }; body: MeiliSearchParams },
+) {
   if (!variants.length) return null;
   const { results } = await meili.multiSearch({
-    queries: variants.map((v) => ({
-      indexUid: OPPORTUNITIES_INDEX,
-      q: v,
-      filter,
-      limit: 1,
-      attributesToRetrieve: ['id'],
-    })),
+    queries: variants.map((v) => {
+      const { understood, body } = request(v);
+      return {
+        indexUid: OPPORTUNITIES_INDEX,
+        q: understood.params.q,
+        filter: body.filter,
+        matchingStrategy: body.matchingStrategy,
+        limit: 1,
+        attributesToRetrieve: ['id'],
+      };
+    }),
   });
   let best: { q: string; hits: number } | null = null;
   results.forEach((r, i) => {
@@ -266,7 +336,12 @@ export function fallbackFilters(p: SearchParams) {
   };
 }
 
-async function searchFallback(p: SearchParams, supabase: Supabase, started: number): Promise<SearchResult> {
+async function searchFallback(
+  p: SearchParams,
+  kinds: OpportunityKind[],
+  supabase: Supabase,
+  started: number,
+): Promise<SearchResult> {
   const { data, error } = await supabase.rpc('search_opportunities_fallback', {
     p_q: p.q,
     p_filters: fallbackFilters(p),
@@ -293,6 +368,8 @@ async function searchFallback(p: SearchParams, supabase: Supabase, started: numb
     pageCount: Math.ceil(result.total / PAGE_SIZE),
     facets: normalizeFacets(result.facets),
     correction: null,
+    kinds,
+    relaxed: false,
     degraded: true,
     tookMs: Math.round(performance.now() - started),
   };

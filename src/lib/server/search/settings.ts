@@ -2,6 +2,35 @@ import type { Meilisearch, Settings } from 'meilisearch';
 import { meiliClient, OPPORTUNITIES_INDEX } from './client.ts';
 import { buildSynonyms } from './synonyms.ts';
 
+/** Russian prepositions, conjunctions and particles that a query may hold (lower case). */
+export const STOP_WORDS = [
+  'а',
+  'без',
+  'в',
+  'во',
+  'для',
+  'до',
+  'за',
+  'и',
+  'из',
+  'или',
+  'к',
+  'ко',
+  'на',
+  'над',
+  'не',
+  'о',
+  'об',
+  'от',
+  'по',
+  'под',
+  'при',
+  'про',
+  'с',
+  'со',
+  'у',
+] as const;
+
 /** Everything the opportunities index is configured with; applied by ensureSearchIndex(). */
 export const OPPORTUNITY_INDEX_SETTINGS = {
   // in order of importance for the "attribute" ranking rule
@@ -44,6 +73,9 @@ export const OPPORTUNITY_INDEX_SETTINGS = {
   proximityPrecision: 'byAttribute',
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['rus'] }],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  // search asks for every word of the query (matchingStrategy 'all', search.ts): these carry no
+  // meaning of their own, and «стажировка для программиста» must not need «для» in the posting
+  stopWords: [...STOP_WORDS],
   synonyms: buildSynonyms(),
   // pages of 20 up to page 500 (src/lib/schemas/search.ts)
   pagination: { maxTotalHits: 10_000 },
@@ -51,7 +83,7 @@ export const OPPORTUNITY_INDEX_SETTINGS = {
 } satisfies Settings;
 
 /** Settings whose lists are sets: Meilisearch may return them in another order. */
-const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'attributePatterns']);
+const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'attributePatterns', 'stopWords']);
 
 function canonical(value: unknown, unordered = false): unknown {
   if (Array.isArray(value)) {

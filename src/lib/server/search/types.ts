@@ -66,6 +66,16 @@ export interface SearchResult {
    * (src/lib/server/search/correction.ts); `exact` in the URL turns this off.
    */
   correction: { query: string } | null;
+  /**
+   * Kinds of posting the query named by a word («стажировка программист»: internships) and that
+   * were searched as a kind filter instead of as text; empty when none (or `exact`).
+   */
+  kinds: OpportunityKind[];
+  /**
+   * No posting matched every word of the query: these match only some of them (Meilisearch's
+   * 'frequency' strategy drops the most common words first).
+   */
+  relaxed: boolean;
   /** true when Meilisearch was unreachable and Postgres full-text search answered */
   degraded: boolean;
   tookMs: number;
