@@ -163,7 +163,7 @@ describe('email delivery', () => {
       await waitUntil('письмо отправлено', async () => (await outboxRow(id))?.status === 'sent');
       const message = smtp.received.find((m) => m.envelopeTo.includes(to));
       const parsed = parseMessage(message!.raw);
-      expect(parsed.text).toContain('АО «Азот»');
+      expect(parsed.text).toContain('АО „Азот“');
       expect(parsed.attachments).toHaveLength(1);
       expect(parsed.attachments[0].filename).toBe('sobesedovanie.ics');
       expect(parsed.attachments[0].contentType).toMatch(/^text\/calendar/);

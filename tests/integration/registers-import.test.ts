@@ -275,6 +275,13 @@ describe('hires register', () => {
     });
     const { data } = await outsider.from('imports').select('id');
     expect(data).toEqual([]);
+    // the people of the registers and the vacancy bank's per-employer counts: the same boundary
+    for (const table of ['register_people', 'vacancy_snapshots', 'vacancy_snapshot_employers'] as const) {
+      const read = await outsider.from(table).select('*');
+      expect(read.error === null ? read.data : [], table).toEqual([]);
+      const write = await outsider.from(table).insert({} as never);
+      expect(write.error, table).not.toBeNull();
+    }
     const refused = await previewImport(outsider, {
       register: 'hires',
       fileName: 'x.xlsx',

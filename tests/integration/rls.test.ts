@@ -75,6 +75,12 @@ const CROSS_TENANT_TESTED = [
   'indicator_plan_history',
   'university_student_numbers',
   'student_sign_in_years',
+  // administrators only, everyone else refused: tests/integration/registers-import.test.ts and
+  // tests/integration/vacancy-bank.test.ts
+  'imports',
+  'register_people',
+  'vacancy_snapshots',
+  'vacancy_snapshot_employers',
 ];
 const REFERENCE_TABLES = ['districts', 'programmes', 'industries'];
 
