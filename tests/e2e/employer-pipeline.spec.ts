@@ -179,7 +179,9 @@ for (const javaScript of [true, false]) {
     const invited = await applicationRow(seeded.applicationId);
     expect(invited.status).toBe('interview');
     expect(invited.interview_at?.toISOString()).toBe(`${day}T07:30:00.000Z`);
-    await expect(page.getByRole('region', { name: 'История' })).toContainText('Приглашение на собеседование');
+    const history = page.getByRole('region', { name: 'История' });
+    await expect(history).toContainText('Собеседование');
+    await expect(history).toContainText('пр. Кузнецкий, 1, каб. 204');
 
     // the offer with the vacancy's / internship's terms
     await page.getByLabel('Должность', { exact: true }).fill('Инженер-энергетик');
