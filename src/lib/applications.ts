@@ -217,6 +217,13 @@ export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, string> = {
   cancelled: 'отменён',
 };
 
+/** The same states as the employer or a university read them: the confirmation awaited is the graduate's. */
+export function employmentStatusLabel(status: EmploymentStatus, viewer: Viewer = 'applicant'): string {
+  return viewer !== 'applicant' && status === 'awaiting_confirmation'
+    ? 'ждёт подтверждения выпускника'
+    : EMPLOYMENT_STATUS_LABELS[status];
+}
+
 export const PLACEMENT_STATUS_LABELS: Record<PlacementStatus, string> = {
   awaiting_university: 'ждёт подтверждения вуза',
   confirmed: 'подтверждена вузом',
