@@ -41,6 +41,21 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   withdrawn: 'Отозван',
 };
 
+/** Who reads a state: the student (the default words), the employer, or anyone else (a university). */
+export type Viewer = 'applicant' | 'employer' | 'other';
+
+/** The employer words three states from its own side. */
+const EMPLOYER_WORDING: Partial<Record<ApplicationStatus, string>> = {
+  submitted: 'Новый',
+  offer: 'Предложение отправлено',
+  withdrawn: 'Отозван кандидатом',
+};
+
+/** A state's name as its reader says it. */
+export function statusLabel(status: ApplicationStatus, viewer: Viewer = 'applicant'): string {
+  return (viewer === 'employer' ? EMPLOYER_WORDING[status] : undefined) ?? APPLICATION_STATUS_LABELS[status];
+}
+
 /** The chip's colour: a hint only, the label always says it in words. */
 export type ChipTone = 'neutral' | 'info' | 'warn' | 'ok' | 'danger';
 
@@ -202,6 +217,13 @@ export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, string> = {
   cancelled: 'отменён',
 };
 
+/** The same states as the employer or a university read them: the confirmation awaited is the graduate's. */
+export function employmentStatusLabel(status: EmploymentStatus, viewer: Viewer = 'applicant'): string {
+  return viewer !== 'applicant' && status === 'awaiting_confirmation'
+    ? 'ждёт подтверждения выпускника'
+    : EMPLOYMENT_STATUS_LABELS[status];
+}
+
 export const PLACEMENT_STATUS_LABELS: Record<PlacementStatus, string> = {
   awaiting_university: 'ждёт подтверждения вуза',
   confirmed: 'подтверждена вузом',
@@ -226,15 +248,22 @@ export const TARGET_AGREEMENT_STATUS_LABELS: Record<TargetAgreementStatus, strin
   terminated: 'расторгнут',
 };
 
-export const DOCUMENT_KIND_LABELS: Record<string, string> = {
+/** The documents a hire is recorded with (employments.document_kind). */
+export const DOCUMENT_KINDS = ['order', 'contract'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   order: 'приказ о приёме',
   contract: 'трудовой договор',
 };
 
 /** «приказ о приёме № 15-к от 01.12.2026» */
 export function employmentDocument(kind: string, number: string, date: string): string {
-  return `${DOCUMENT_KIND_LABELS[kind] ?? kind} № ${number} от ${formatDay(date)}`;
+  return `${DOCUMENT_KIND_LABELS[kind as DocumentKind] ?? kind} № ${number} от ${formatDay(date)}`;
 }
+
+/** The same words at the start of a sentence or a label. */
+export const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface NextStepInput {
   status: ApplicationStatus;

@@ -179,7 +179,9 @@ for (const javaScript of [true, false]) {
     const invited = await applicationRow(seeded.applicationId);
     expect(invited.status).toBe('interview');
     expect(invited.interview_at?.toISOString()).toBe(`${day}T07:30:00.000Z`);
-    await expect(page.getByRole('region', { name: 'История' })).toContainText('Приглашение на собеседование');
+    const history = page.getByRole('region', { name: 'История' });
+    await expect(history).toContainText('Собеседование');
+    await expect(history).toContainText('пр. Кузнецкий, 1, каб. 204');
 
     // the offer with the vacancy's / internship's terms
     await page.getByLabel('Должность', { exact: true }).fill('Инженер-энергетик');
@@ -278,4 +280,55 @@ test('bulk rejection from the list reports who was rejected @phone', async ({ br
   const detailOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(detailOverflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
+});
+
+test('the header’s «Отклики» counts the applications waiting for an answer @phone', async ({ page }) => {
+  await signInAs(page, 'employer');
+  const { rows } = await testDb().query<{ n: number }>(
+    `select count(*)::int as n from public.applications a
+       join public.memberships m on m.organization_id = a.organization_id
+       join public.profiles p on p.id = m.profile_id
+      where lower(p.email) = lower($1) and a.status in ('submitted', 'viewed')`,
+    [DEMO.employer.email],
+  );
+  expect(rows[0].n).toBeGreaterThan(0);
+  const nav = page.getByRole('navigation', { name: 'Основная навигация' });
+  const link = nav.getByRole('link', { name: `Отклики ${rows[0].n} ждут ответа` });
+  await expect(link).toHaveAttribute('href', '/employer/applications');
+  await expect(link.getByTestId('nav-count')).toHaveText(String(rows[0].n));
+  await link.click();
+  await expect(page).toHaveURL('/employer/applications');
+  await expect(link).toHaveAttribute('aria-current', 'page');
+  await expectNoAxeViolations(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a posting shows how its employer answers from 5 applications on, and nothing below', async ({
+  page,
+}) => {
+  const postingOf = async (atLeastFive: boolean) => {
+    const { rows } = await testDb().query<{ id: string; n: number }>(
+      `select o.id, (select count(*)::int from public.applications a
+                      where a.organization_id = o.organization_id
+                        and a.created_at > now() - interval '90 days') as n
+         from public.opportunities o
+        where o.status = 'published' and o.expires_at > now()
+        order by o.published_at desc`,
+    );
+    const found = rows.find((r) => r.n >= 5 === atLeastFive);
+    if (!found)
+      throw new Error(`нет публикации работодателя с ${atLeastFive ? '5 и более' : 'менее чем 5'} откликами`);
+    return found.id;
+  };
+  await page.goto(`/opportunities/${await postingOf(true)}`);
+  const stats = page.getByTestId('response-stats');
+  await expect(stats).toBeVisible();
+  await expect(stats.getByRole('heading', { name: 'Как отвечает на отклики' })).toBeVisible();
+  await expect(stats).toContainText('За последние 90 дней');
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/opportunities/${await postingOf(false)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('response-stats')).toHaveCount(0);
 });

@@ -7,8 +7,10 @@ import {
   offerTermRows,
   REJECTION_REASON_LABELS,
   REJECTION_REASONS,
+  statusLabel,
   studentNextStep,
 } from '../../src/lib/applications.ts';
+import { hireSchema, rejectSchema } from '../../src/lib/schemas/pipeline.ts';
 import { transferConsentText } from '../../src/lib/consents/transfer-to-employer.ts';
 
 const now = new Date('2026-12-10T03:00:00Z'); // 10:00 in Kemerovo
@@ -22,6 +24,31 @@ describe('application labels', () => {
       expect(APPLICATION_STATUS_TONES[s]).toBeTruthy();
     }
     for (const r of REJECTION_REASONS) expect(REJECTION_REASON_LABELS[r]).toMatch(/^[А-ЯЁ]/);
+  });
+
+  test('the employer words three states from its side; the others read the same for everyone', () => {
+    expect(statusLabel('submitted', 'employer')).toBe('Новый');
+    expect(statusLabel('offer', 'employer')).toBe('Предложение отправлено');
+    expect(statusLabel('withdrawn', 'employer')).toBe('Отозван кандидатом');
+    expect(statusLabel('submitted')).toBe('Отправлен');
+    expect(statusLabel('submitted', 'other')).toBe('Отправлен');
+    for (const s of APPLICATION_STATUSES) {
+      if (!['submitted', 'offer', 'withdrawn'].includes(s))
+        expect(statusLabel(s, 'employer')).toBe(APPLICATION_STATUS_LABELS[s]);
+    }
+  });
+
+  test('the pipeline forms accept exactly the shared lists of reasons and documents', () => {
+    for (const reason of REJECTION_REASONS) expect(rejectSchema.safeParse({ reason }).success).toBe(true);
+    expect(rejectSchema.safeParse({ reason: 'rude' }).success).toBe(false);
+    const hire = {
+      startDate: '2026-12-20',
+      position: 'Инженер',
+      documentNumber: '1',
+      documentDate: '2026-12-10',
+    };
+    expect(hireSchema.safeParse({ ...hire, documentKind: 'contract' }).success).toBe(true);
+    expect(hireSchema.safeParse({ ...hire, documentKind: 'letter' }).success).toBe(false);
   });
 
   test('the next step in words', () => {

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  APPLICATION_STATUSES,
+  DOCUMENT_KINDS,
+  REJECTION_REASONS,
+  type ApplicationStatus,
+  type DocumentKind,
+  type RejectionReason,
+} from '../applications.ts';
 import type { OpportunityKind } from '../opportunities.ts';
 
 /**
@@ -8,32 +16,8 @@ import type { OpportunityKind } from '../opportunities.ts';
  * make sure what reaches them is well-formed, with Russian messages.
  */
 
-export const APPLICATION_STATUSES = [
-  'submitted',
-  'viewed',
-  'shortlisted',
-  'interview',
-  'offer',
-  'accepted',
-  'declined',
-  'hired',
-  'rejected',
-  'withdrawn',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
 /** «Ждут ответа»: the states in which the applicant waits for the employer's first answer. */
 export const WAITING_STATUSES = ['submitted', 'viewed'] as const satisfies readonly ApplicationStatus[];
-
-export const REJECTION_REASONS = {
-  position_filled: 'Вакансия уже закрыта',
-  not_matching_requirements: 'Опыт и навыки не подходят под требования',
-  not_enough_experience: 'Недостаточно опыта',
-  schedule_mismatch: 'Не подходит график или сроки',
-  no_response: 'Кандидат не выходит на связь',
-  other: 'Другая причина',
-} as const;
-export type RejectionReason = keyof typeof REJECTION_REASONS;
 
 export const PIPELINE_SORTS = {
   newest: 'Сначала новые',
@@ -319,16 +303,14 @@ export const rejectSchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine((v) => !!v && Object.hasOwn(REJECTION_REASONS, v), 'Выберите причину отказа из списка')
+    .refine(
+      (v) => !!v && (REJECTION_REASONS as readonly string[]).includes(v),
+      'Выберите причину отказа из списка',
+    )
     .transform((v) => v as RejectionReason),
   message: optionalText(3000, 'Текст отказа — не длиннее 3 000 знаков'),
 });
 export type RejectInput = z.output<typeof rejectSchema>;
-
-export const DOCUMENT_KINDS = {
-  order: 'Приказ о приёме',
-  contract: 'Трудовой договор',
-} as const;
 
 export const hireSchema = z.object({
   startDate: date('Укажите дату выхода на работу'),
@@ -338,10 +320,10 @@ export const hireSchema = z.object({
     .trim()
     .optional()
     .refine(
-      (v) => !!v && Object.hasOwn(DOCUMENT_KINDS, v),
+      (v) => !!v && (DOCUMENT_KINDS as readonly string[]).includes(v),
       'Выберите документ: приказ о приёме или трудовой договор',
     )
-    .transform((v) => v as keyof typeof DOCUMENT_KINDS),
+    .transform((v) => v as DocumentKind),
   documentNumber: z
     .string()
     .trim()

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '$lib/schemas/pipeline';
+import type { ApplicationStatus } from '$lib/applications';
 
 const KEMEROVO = 'Asia/Novokuznetsk';
 
@@ -13,11 +13,6 @@ export function formatDateTime(value: string | Date | null | undefined): string 
     hour: '2-digit',
     minute: '2-digit',
   });
-}
-
-export function formatRub(value: unknown): string {
-  const n = Number(value);
-  return Number.isFinite(n) ? `${n.toLocaleString('ru-RU')} ₽` : '';
 }
 
 export type PipelineAction = 'shortlist' | 'interview' | 'offer' | 'reject' | 'hire';

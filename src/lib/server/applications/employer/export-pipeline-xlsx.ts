@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { PipelineFilters } from '../../../schemas/pipeline.ts';
 import { KIND_LABELS, type OpportunityKind } from '../../../opportunities.ts';
-import { APPLICATION_STATUS_LABELS } from '../../../components/applications/employer/labels.ts';
+import { statusLabel } from '../../../applications.ts';
 import { loadClassifiers, loadUniversities } from '../../reference.ts';
 import type { Supabase } from '../../supabase.ts';
 import { pipelineSelect } from './pipeline-query.ts';
@@ -85,7 +85,7 @@ export async function exportPipelineXlsx(
         name: r.applicant_name,
         posting: titles.get(r.opportunity_id) ?? '',
         kind: KIND_LABELS[r.kind as OpportunityKind] ?? r.kind,
-        status: APPLICATION_STATUS_LABELS[r.status],
+        status: statusLabel(r.status, 'employer'),
         university: r.university_id ? (universityNames.get(r.university_id) ?? '') : '',
         programme: r.programme_code ? (programmeNames.get(r.programme_code) ?? r.programme_code) : '',
         year: r.year_of_study,

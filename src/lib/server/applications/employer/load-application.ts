@@ -1,3 +1,4 @@
+import { asResumeSnapshot } from '../../../components/resume/snapshot.ts';
 import { isUuid } from '../../../schemas/pipeline.ts';
 import type { Json } from '../../../database.types.ts';
 import { loadClassifiers } from '../../reference.ts';
@@ -16,7 +17,7 @@ export async function loadEmployerApplication(supabase: Supabase, id: string) {
     if (viewed.status === 403) return null;
     throw new Error(`mark viewed: ${viewed.message}`);
   }
-  const [application, documents, review, events, employment, { programmes }] = await Promise.all([
+  const [application, documents, review, events, employment, { programmes, districts }] = await Promise.all([
     supabase
       .from('applications')
       .select(
@@ -97,7 +98,8 @@ export async function loadEmployerApplication(supabase: Supabase, id: string) {
       statusChangedAt: a.status_changed_at,
     },
     coverLetter: documents.data?.cover_letter ?? '',
-    resume: (documents.data?.resume_snapshot ?? {}) as Record<string, Json>,
+    resume: asResumeSnapshot(documents.data?.resume_snapshot),
+    districtLabels: Object.fromEntries(districts.map((d) => [d.value, d.label])),
     attachment,
     review: review.data,
     events: events.data ?? [],

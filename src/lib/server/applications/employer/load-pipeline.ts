@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../../../applications.ts';
 import { PAGE_SIZE, type PipelineFilters } from '../../../schemas/pipeline.ts';
 import { loadClassifiers, loadUniversities, type Option } from '../../reference.ts';
 import type { Supabase } from '../../supabase.ts';
@@ -14,7 +15,7 @@ export interface PipelineRow {
   programme: string | null;
   yearOfStudy: number | null;
   graduationYear: number | null;
-  status: string;
+  status: ApplicationStatus;
   createdAt: string;
   statusChangedAt: string;
   /** days the applicant has waited for a first answer; null once answered */
