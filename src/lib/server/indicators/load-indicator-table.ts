@@ -1,4 +1,10 @@
-import { percentOfPlan, yearStatus, type HirePoint, type IndicatorView } from '../../indicators.ts';
+import {
+  percentOfPlan,
+  ratioNote,
+  yearStatus,
+  type HirePoint,
+  type IndicatorView,
+} from '../../indicators.ts';
 import type { Supabase } from '../supabase.ts';
 import type { ProgrammePeriod } from './load-periods.ts';
 
@@ -52,10 +58,11 @@ export async function loadIndicatorTable(
         year: r.year,
         plan: r.plan,
         fact: r.fact,
-        percent: percentOfPlan(r.plan, r.fact),
+        percent: percentOfPlan(indicator.direction, r.plan, r.fact),
         status: yearStatus(indicator.direction, r, period.ends_on, today),
         records: detail(r.details, 'records'),
         added: detail(r.details, 'new'),
+        note: ratioNote(r.details),
       })),
     };
   });
