@@ -142,6 +142,9 @@ export function ratioNote(details: unknown): string | null {
   if (d.no_snapshot === true) {
     return 'нет снимка банка вакансий за полгода до или после 1 января: процент не считается';
   }
+  if (d.vacancies === 0 && typeof d.snapshot_on === 'string') {
+    return `в снимке банка вакансий на ${formatDate(d.snapshot_on)} нет вакансий: процент не считается`;
+  }
   if (typeof d.vacancies === 'number' && typeof d.hires === 'number' && typeof d.snapshot_on === 'string') {
     return `${formatNumber(d.hires)} чел. ÷ ${formatNumber(d.vacancies)} вакансий (снимок банка вакансий на ${formatDate(d.snapshot_on)}) × 100`;
   }

@@ -231,7 +231,6 @@ describe('indicators on the fixture', () => {
     const rows = await values();
     for (const code of [
       'employer_university_contracts',
-      'vacancy_reduction_pct',
       'students_informed_pct',
       'employer_meetings_grade11',
     ]) {
@@ -248,12 +247,7 @@ describe('indicators on the fixture', () => {
         ?.filter((i) => i.pending_note)
         .map((i) => i.code)
         .sort(),
-    ).toEqual([
-      'employer_meetings_grade11',
-      'employer_university_contracts',
-      'students_informed_pct',
-      'vacancy_reduction_pct',
-    ]);
+    ).toEqual(['employer_meetings_grade11', 'employer_university_contracts', 'students_informed_pct']);
   });
 
   test('a new record in a counted state shows at once (nothing cached)', async () => {
