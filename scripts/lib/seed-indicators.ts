@@ -162,11 +162,22 @@ export async function seedDemoIndicators(log: Log, pool: Queryable = db()): Prom
   for (const [person, org, start, end, status] of PRACTICES) {
     const { rows } = await pool.query<{ id: string }>(
       `insert into public.practice_placements (student_id, university_id, organization_id, programme_code,
-         practice_type, starts_on, ends_on, status, created_at)
-       select $1, $2, $3, p.programme_code, 'industrial', $4, $5, $6, $4::date - 30
+         practice_type, starts_on, ends_on, status, created_at, order_number, order_date,
+         employer_supervisor_name, employer_supervisor_email)
+       select $1, $2, $3, p.programme_code, 'industrial', $4, $5, $6::text::public.placement_status, $4::date - 30, $7, $4::date - 14,
+              case when $6::text not in ('awaiting_university', 'confirmed', 'cancelled') then 'Руководитель практики' end,
+              case when $6::text not in ('awaiting_university', 'confirmed', 'cancelled') then 'practice@demo.kemerovo-profi.ru' end
          from public.profiles p where p.id = $1
        returning id`,
-      [people[person].id, people[person].universityId, employer(org), start, end, status],
+      [
+        people[person].id,
+        people[person].universityId,
+        employer(org),
+        start,
+        end,
+        status,
+        `${start.slice(0, 4)}-пр`,
+      ],
     );
     await event('practice_placement', rows[0].id, null, null, 'awaiting_university', `${start}T03:00:00Z`);
     await event(
@@ -191,8 +202,9 @@ export async function seedDemoIndicators(log: Log, pool: Queryable = db()): Prom
   for (const [person, org, at] of AGREEMENTS) {
     const { rows } = await pool.query<{ id: string }>(
       `insert into public.target_agreements (student_id, university_id, organization_id, programme_code,
-         work_years, status, created_at)
-       select $1, $2, $3, p.programme_code, 3, 'in_force', $4::timestamptz - interval '10 days'
+         work_years, status, created_at, employer_signed_at, student_signed_at, university_signed_at, in_force_at)
+       select $1, $2, $3, p.programme_code, 3, 'in_force', $4::timestamptz - interval '10 days',
+              $4::timestamptz - interval '2 days', $4::timestamptz - interval '1 day', $4::timestamptz, $4::timestamptz
          from public.profiles p where p.id = $1
        returning id`,
       [people[person].id, people[person].universityId, employer(org), at],
