@@ -723,10 +723,14 @@ export type Database = {
           description: string;
           ends_at: string;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
+          imported_participants: number | null;
           kind: Database['public']['Enums']['event_kind'];
           online_url: string | null;
           organization_id: string;
           place: string | null;
+          source: string;
           starts_at: string;
           status: Database['public']['Enums']['event_status'];
           status_changed_at: string;
@@ -742,10 +746,14 @@ export type Database = {
           description?: string;
           ends_at: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
+          imported_participants?: number | null;
           kind: Database['public']['Enums']['event_kind'];
           online_url?: string | null;
           organization_id: string;
           place?: string | null;
+          source?: string;
           starts_at: string;
           status?: Database['public']['Enums']['event_status'];
           status_changed_at?: string;
@@ -761,10 +769,14 @@ export type Database = {
           description?: string;
           ends_at?: string;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
+          imported_participants?: number | null;
           kind?: Database['public']['Enums']['event_kind'];
           online_url?: string | null;
           organization_id?: string;
           place?: string | null;
+          source?: string;
           starts_at?: string;
           status?: Database['public']['Enums']['event_status'];
           status_changed_at?: string;
@@ -776,6 +788,13 @@ export type Database = {
             columns: ['created_by'];
             isOneToOne: false;
             referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'events_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
             referencedColumns: ['id'];
           },
           {
@@ -1483,6 +1502,8 @@ export type Database = {
           employer_id: string;
           end_reason: string | null;
           id: string;
+          import_id: string | null;
+          import_row: number | null;
           kind: Database['public']['Enums']['contract_kind'];
           number: string;
           places_per_year: number | null;
@@ -1491,6 +1512,7 @@ export type Database = {
           proposed_by_side: string;
           scan_file_id: string | null;
           signed_on: string;
+          source: string;
           status: Database['public']['Enums']['contract_status'];
           status_changed_at: string;
           university_id: string;
@@ -1505,6 +1527,8 @@ export type Database = {
           employer_id: string;
           end_reason?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           kind: Database['public']['Enums']['contract_kind'];
           number: string;
           places_per_year?: number | null;
@@ -1513,6 +1537,7 @@ export type Database = {
           proposed_by_side: string;
           scan_file_id?: string | null;
           signed_on: string;
+          source?: string;
           status?: Database['public']['Enums']['contract_status'];
           status_changed_at?: string;
           university_id: string;
@@ -1527,6 +1552,8 @@ export type Database = {
           employer_id?: string;
           end_reason?: string | null;
           id?: string;
+          import_id?: string | null;
+          import_row?: number | null;
           kind?: Database['public']['Enums']['contract_kind'];
           number?: string;
           places_per_year?: number | null;
@@ -1535,6 +1562,7 @@ export type Database = {
           proposed_by_side?: string;
           scan_file_id?: string | null;
           signed_on?: string;
+          source?: string;
           status?: Database['public']['Enums']['contract_status'];
           status_changed_at?: string;
           university_id?: string;
@@ -1556,6 +1584,13 @@ export type Database = {
             columns: ['employer_id'];
             isOneToOne: false;
             referencedRelation: 'organizations';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'partnership_contracts_import_id_fkey';
+            columns: ['import_id'];
+            isOneToOne: false;
+            referencedRelation: 'imports';
             referencedColumns: ['id'];
           },
           {

@@ -31,7 +31,8 @@ export interface IndicatorYearView {
   records: number | null;
   /** cumulative indicators: people added in this year */
   added: number | null;
-  /** why a computed indicator has no fact this year (e.g. no student numbers), in Russian */
+  /** why a computed indicator has no fact this year (no student numbers, no vacancy snapshot), or what
+   * a ratio is made of (vacancy_reduction_pct: hires ÷ vacancies of a snapshot), in Russian */
   note: string | null;
   /** students_informed_pct: people identified on the platform and imported head-counts, apart */
   breakdown: InformedBreakdown | null;
@@ -75,6 +76,12 @@ export const STATUS_TONES: Record<IndicatorStatus, 'ok' | 'warn' | 'danger' | 'm
   no_data: 'muted',
 };
 
+/** The passport's own column: рост / снижение. */
+export const PASSPORT_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
+  growth: 'рост',
+  reduction: 'снижение',
+};
+
 export const DIRECTION_LABELS: Record<IndicatorDirection, string> = {
   growth: 'рост: чем больше, тем лучше',
   reduction: 'снижение: не больше плана',
@@ -87,7 +94,9 @@ export function meetsPlan(direction: IndicatorDirection, plan: number, fact: num
 
 /**
  * A year's status. `periodEnd` is the last day of the programme (ISO date), `today` the current date
- * in Kemerovo: a year still under way is «год идёт» until its plan is met.
+ * in Kemerovo. Growth: a year still under way is «год идёт» until its plan is met (the number only
+ * grows). Reduction: a fact within the plan can still rise before the year ends, so a year under
+ * way is «год идёт» either way, and met or not only once it is over.
  */
 export function yearStatus(
   direction: IndicatorDirection,
@@ -97,14 +106,29 @@ export function yearStatus(
 ): IndicatorStatus {
   if (row.fact === null) return 'no_data';
   if (row.plan === null) return 'no_plan';
-  if (meetsPlan(direction, row.plan, row.fact)) return 'met';
   const yearEnd = `${row.year}-12-31` < periodEnd ? `${row.year}-12-31` : periodEnd;
-  return today <= yearEnd ? 'in_progress' : 'not_met';
+  const underWay = today <= yearEnd;
+  if (meetsPlan(direction, row.plan, row.fact)) {
+    return direction === 'reduction' && underWay ? 'in_progress' : 'met';
+  }
+  return underWay ? 'in_progress' : 'not_met';
 }
 
-/** % of plan, one decimal; null without a plan or a fact, or with a zero plan. */
-export function percentOfPlan(plan: number | null, fact: number | null): number | null {
+/**
+ * % of plan, one decimal, as the methodology of municipal programmes counts it: fact ÷ plan for
+ * growth, plan ÷ fact for reduction (a fact half the plan is 200 %, twice the plan 50 %). Null
+ * without a plan or a fact, with a zero plan, and for reduction with a zero fact (nothing to divide
+ * by: the status says the plan is met).
+ */
+export function percentOfPlan(
+  direction: IndicatorDirection,
+  plan: number | null,
+  fact: number | null,
+): number | null {
   if (plan === null || fact === null || plan === 0) return null;
+  if (direction === 'reduction') {
+    return fact === 0 ? null : Math.round((plan / fact) * 1000) / 10;
+  }
   return Math.round((fact / plan) * 1000) / 10;
 }
 
@@ -118,6 +142,25 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}.${m}.${y}`;
+}
+
+/**
+ * The two numbers behind a ratio, from a fact's details: vacancy_reduction_pct gives the hires and
+ * the vacancies of the snapshot it divides by, or says there is no snapshot.
+ */
+export function ratioNote(details: unknown): string | null {
+  if (!details || typeof details !== 'object') return null;
+  const d = details as Record<string, unknown>;
+  if (d.no_snapshot === true) {
+    return 'нет снимка банка вакансий за полгода до или после 1 января: процент не считается';
+  }
+  if (d.vacancies === 0 && typeof d.snapshot_on === 'string') {
+    return `в снимке банка вакансий на ${formatDate(d.snapshot_on)} нет вакансий: процент не считается`;
+  }
+  if (typeof d.vacancies === 'number' && typeof d.hires === 'number' && typeof d.snapshot_on === 'string') {
+    return `${formatNumber(d.hires)} чел. ÷ ${formatNumber(d.vacancies)} вакансий (снимок банка вакансий на ${formatDate(d.snapshot_on)}) × 100`;
+  }
+  return null;
 }
 
 /** Today in Kemerovo (UTC+7), as an ISO date. */

@@ -1,5 +1,6 @@
 import {
   percentOfPlan,
+  ratioNote,
   yearStatus,
   type HirePoint,
   type IndicatorView,
@@ -84,14 +85,14 @@ export async function loadIndicatorTable(
         year: r.year,
         plan: r.plan,
         fact: r.fact,
-        percent: percentOfPlan(r.plan, r.fact),
+        percent: percentOfPlan(indicator.direction, r.plan, r.fact),
         status: yearStatus(indicator.direction, r, period.ends_on, today),
         records: detail(r.details, 'records'),
         added: detail(r.details, 'new'),
         note:
-          indicator.pending_note === null && r.fact === null
+          (indicator.pending_note === null && r.fact === null
             ? factNote(indicator.code, r.details, r.year)
-            : null,
+            : null) ?? ratioNote(r.details),
         breakdown: informedBreakdown(indicator.code, r.details),
       })),
     };

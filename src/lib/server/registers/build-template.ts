@@ -21,7 +21,11 @@ export function buildTemplate(def: RegisterDefinition, universities: string[]): 
     style:
       c.type === 'date' || c.type === 'birth_date'
         ? { numFmt: DATE_FORMAT }
-        : c.type === 'employer' || c.type === 'okso' || c.type === 'university' || c.type === 'text'
+        : c.type === 'employer' ||
+            c.type === 'organizer' ||
+            c.type === 'okso' ||
+            c.type === 'university' ||
+            c.type === 'text'
           ? { numFmt: '@' }
           : {},
   }));
@@ -83,7 +87,7 @@ export function buildTemplate(def: RegisterDefinition, universities: string[]): 
   for (const line of [
     `Реестр «${def.title}»: одна строка — одна запись; заголовки в первой строке листа «Реестр», как в шаблоне.`,
     `Даты — датой Excel или текстом: ${TEXT_DATE_FORMATS}.`,
-    'ИНН проверяется по контрольной сумме; работодатель должен быть зарегистрирован на платформе.',
+    'ИНН проверяется по контрольной сумме; организация должна быть зарегистрирована на платформе.',
     'Не объединяйте ячейки и не оставляйте формулы без значений: такие строки не примутся.',
     `Не больше ${MAX_DATA_ROWS.toLocaleString('ru-RU')} строк в файле. Можно загрузить и CSV (разделитель «;», кодировка UTF-8 или Windows-1251).`,
     `Повторная загрузка того же файла ничего не добавит: одна запись — ${def.keyWords}.`,

@@ -64,6 +64,8 @@ export interface References {
   universities(): Promise<UniversityRef[]>;
   /** registered employers by ИНН, for the ИНН given */
   employers(inns: string[]): Promise<Map<string, string>>;
+  /** organizations of any kind (employers, universities, the administration) by ИНН */
+  organizers(inns: string[]): Promise<Map<string, string>>;
   programmeCodes(): Promise<Set<string>>;
   existing(register: string, probes: Probe[]): Promise<ExistingRow[]>;
 }
@@ -188,7 +190,8 @@ export async function checkRegister(
   const headerColumns = new Set(positions.values());
 
   // references: universities and programmes once, employers for the ИНН the file names
-  const innColumns = def.columns.filter((c) => c.type === 'employer');
+  const innColumns = def.columns.filter((c) => c.type === 'employer' || c.type === 'organizer');
+  const byOrganizer = def.columns.some((c) => c.type === 'organizer');
   const inns = new Set<string>();
   for (const r of dataRows) {
     for (const c of innColumns) {
@@ -199,7 +202,7 @@ export async function checkRegister(
   const [universities, programmes, employers] = await Promise.all([
     refs.universities(),
     def.columns.some((c) => c.type === 'okso') ? refs.programmeCodes() : Promise.resolve(new Set<string>()),
-    refs.employers([...inns]),
+    byOrganizer ? refs.organizers([...inns]) : refs.employers([...inns]),
   ]);
   const universityByText = new Map<string, string>();
   for (const u of universities) {
@@ -310,7 +313,8 @@ export async function checkRegister(
         }
         return code;
       }
-      case 'employer': {
+      case 'employer':
+      case 'organizer': {
         const inn = innText(cell);
         if (!/^\d{10}(\d{2})?$/.test(inn)) {
           problem(rowNumber, at, `«${shown(cell)}» — не ИНН: нужно 10 или 12 цифр`);
@@ -321,7 +325,15 @@ export async function checkRegister(
           return undefined;
         }
         const id = employers.get(inn);
-        if (!id) problem(rowNumber, at, `работодатель с ИНН ${inn} не зарегистрирован на платформе`);
+        if (!id) {
+          problem(
+            rowNumber,
+            at,
+            col.type === 'organizer'
+              ? `организация с ИНН ${inn} не зарегистрирована на платформе`
+              : `работодатель с ИНН ${inn} не зарегистрирован на платформе`,
+          );
+        }
         return id;
       }
       case 'integer': {
@@ -380,7 +392,7 @@ export async function checkRegister(
     const key = [
       def.people ? [row.name_key, row.birth_date, row.university_id].join('|') : '',
       row.organization_id,
-      def.keyNumber ? def.keyNumber(row) : def.keyDate(row),
+      def.fileKey ? def.fileKey(row) : def.keyNumber ? def.keyNumber(row) : def.keyDate(row),
     ].join('|');
     const earlier = keys.get(key);
     if (earlier != null) {

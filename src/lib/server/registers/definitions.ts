@@ -4,12 +4,24 @@
  * key that makes a second import of the same file create nothing, and the record handed to
  * public.commit_import. Adding a register is one definition here plus its branch in commit_import.
  */
+import { CONTRACT_KIND_LABELS, CONTRACT_KINDS } from '../../contracts.ts';
+import { EVENT_KIND_LABELS, EVENT_KINDS } from '../../events.ts';
 import { cellText, type Cell } from './cells.ts';
 
 export type RegisterKey = 'hires' | 'practices' | 'stipends' | 'target_agreements' | 'contracts' | 'events';
 
 export type ColumnType =
-  'name' | 'birth_date' | 'date' | 'university' | 'okso' | 'employer' | 'integer' | 'text' | 'choice';
+  | 'name'
+  | 'birth_date'
+  | 'date'
+  | 'university'
+  | 'okso'
+  | 'employer'
+  /** an ИНН of any organization on the platform: employer, university or the administration */
+  | 'organizer'
+  | 'integer'
+  | 'text'
+  | 'choice';
 
 export interface RegisterColumn {
   key: string;
@@ -49,6 +61,11 @@ export interface RegisterDefinition {
   /** the record's own part of the natural key (the person and the organization are added) */
   keyDate: (row: RegisterRow) => string;
   keyNumber?: (row: RegisterRow) => string;
+  /**
+   * The record's own part of the key for duplicates within the file, when it is not keyNumber
+   * (or keyDate without one): contracts add the university, events the date.
+   */
+  fileKey?: (row: RegisterRow) => string;
   /** checks across columns */
   check?: (row: RegisterRow) => RowProblem[];
   /** the fields commit_import reads besides those of the columns */
@@ -60,16 +77,16 @@ const PRACTICE_TYPES = [
   { label: 'Производственная', value: 'industrial' },
   { label: 'Преддипломная', value: 'pre_diploma' },
 ];
-const CONTRACT_KINDS = [
-  { label: 'О сотрудничестве', value: 'cooperation' },
-  { label: 'О практической подготовке', value: 'practice' },
-  { label: 'О целевом обучении', value: 'target' },
-];
-const EVENT_KINDS = [
-  { label: 'День работодателя', value: 'employer_day' },
-  { label: 'Экскурсия на предприятие', value: 'excursion' },
-  { label: 'Встреча с 11-классниками', value: 'meeting_grade11' },
-];
+const CONTRACT_KIND_CHOICES = CONTRACT_KINDS.map((value) => ({ label: CONTRACT_KIND_LABELS[value], value }));
+const EVENT_KIND_CHOICES = EVENT_KINDS.map((value) => ({ label: EVENT_KIND_LABELS[value], value }));
+
+/** Today's date in Kemerovo (UTC+7), ISO. */
+function kemerovoTodayIso(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A title or number as the natural key compares it: case and spaces aside. */
+const keyText = (value: unknown) => String(value).replace(/\s+/g, ' ').trim().toLowerCase();
 
 const person = (what: string): RegisterColumn[] => [
   {
@@ -344,9 +361,9 @@ export const REGISTERS: RegisterDefinition[] = [
   {
     key: 'contracts',
     title: 'Договоры',
-    available: false,
+    available: true,
     people: false,
-    keyWords: 'тот же номер, дата и работодатель',
+    keyWords: 'тот же номер, работодатель и вуз',
     columns: [
       {
         key: 'number',
@@ -354,11 +371,11 @@ export const REGISTERS: RegisterDefinition[] = [
         type: 'text',
         required: true,
         width: 14,
-        hint: 'Номер договора',
+        hint: 'Номер договора (до 50 знаков)',
         example: '17/2023',
         maxLength: 50,
       },
-      date('signed_on', 'Дата'),
+      date('signed_on', 'Дата', 'Дата подписания: ДД.ММ.ГГГГ, не позже сегодняшней'),
       employer('ИНН работодателя'),
       {
         key: 'university_id',
@@ -366,7 +383,7 @@ export const REGISTERS: RegisterDefinition[] = [
         type: 'university',
         required: true,
         width: 16,
-        hint: 'Краткое название вуза или его ИНН',
+        hint: 'Краткое название вуза (как на платформе) или его ИНН',
         example: 'КемГУ',
       },
       {
@@ -374,25 +391,35 @@ export const REGISTERS: RegisterDefinition[] = [
         header: 'Вид',
         type: 'choice',
         required: true,
-        width: 26,
-        hint: 'Из списка',
+        width: 28,
+        hint: `Из списка: ${CONTRACT_KIND_CHOICES.map((c) => c.label).join(', ')}`,
         example: 'О сотрудничестве',
-        choices: CONTRACT_KINDS,
+        choices: CONTRACT_KIND_CHOICES,
       },
       date('on_date', 'Действует с'),
-      date('ends_on', 'Действует по'),
+      {
+        ...date('ends_on', 'Действует по', 'Дата окончания срока: ДД.ММ.ГГГГ; пусто — бессрочный'),
+        required: false,
+      },
     ],
     keyDate: (row) => String(row.signed_on),
     keyNumber: (row) => String(row.number).trim(),
-    check: (row) =>
-      typeof row.on_date === 'string' && typeof row.ends_on === 'string' && row.ends_on < row.on_date
-        ? [{ column: 'Действует по', message: 'окончание раньше начала' }]
-        : [],
+    fileKey: (row) => `${String(row.university_id)}|${keyText(row.number)}`,
+    check: (row) => {
+      const problems: RowProblem[] = [];
+      if (typeof row.signed_on === 'string' && row.signed_on > kemerovoTodayIso()) {
+        problems.push({ column: 'Дата', message: 'дата подписания позже сегодняшней' });
+      }
+      if (typeof row.on_date === 'string' && typeof row.ends_on === 'string' && row.ends_on < row.on_date) {
+        problems.push({ column: 'Действует по', message: 'окончание срока раньше начала' });
+      }
+      return problems;
+    },
   },
   {
     key: 'events',
     title: 'Мероприятия',
-    available: false,
+    available: true,
     people: false,
     keyWords: 'то же название, дата и организатор',
     columns: [
@@ -402,37 +429,59 @@ export const REGISTERS: RegisterDefinition[] = [
         type: 'text',
         required: true,
         width: 36,
-        hint: 'Название мероприятия',
+        hint: 'Название мероприятия (от 3 до 200 знаков)',
         example: 'День работодателя в КузГТУ',
-        maxLength: 300,
+        maxLength: 200,
       },
       {
         key: 'kind',
         header: 'Вид',
         type: 'choice',
         required: true,
-        width: 26,
-        hint: 'Из списка',
+        width: 34,
+        hint: `Из списка: ${EVENT_KIND_CHOICES.map((c) => c.label).join(', ')}`,
         example: 'День работодателя',
-        choices: EVENT_KINDS,
+        choices: EVENT_KIND_CHOICES,
       },
-      date('on_date', 'Дата'),
-      employer('ИНН организатора'),
+      date('on_date', 'Дата', 'Дата проведения: ДД.ММ.ГГГГ, не позже сегодняшней'),
+      {
+        key: 'organization_id',
+        header: 'ИНН организатора',
+        type: 'organizer',
+        required: true,
+        width: 18,
+        hint: 'ИНН работодателя или вуза, который провёл мероприятие (10 или 12 цифр); организация должна быть на платформе',
+        example: '4205000000',
+      },
       {
         key: 'attendees',
         header: 'Участников',
         type: 'integer',
         required: true,
         width: 12,
-        hint: 'Сколько человек пришло',
+        hint: 'Сколько человек пришло: от 1 до 10 000',
         example: '120',
-        min: 0,
-        max: 100_000,
-        rangeMessage: 'участников — от 0 до 100 000',
+        min: 1,
+        max: 10_000,
+        rangeMessage: 'участников — целое число от 1 до 10 000',
       },
     ],
     keyDate: (row) => String(row.on_date),
-    keyNumber: (row) => String(row.title).trim().toLowerCase(),
+    keyNumber: (row) => keyText(row.title),
+    fileKey: (row) => `${keyText(row.title)}|${String(row.on_date)}`,
+    check: (row) => {
+      const problems: RowProblem[] = [];
+      if (typeof row.title === 'string' && row.title.trim().length < 3) {
+        problems.push({ column: 'Название', message: 'название — не короче 3 знаков' });
+      }
+      if (typeof row.on_date === 'string' && row.on_date > kemerovoTodayIso()) {
+        problems.push({
+          column: 'Дата',
+          message: 'мероприятие ещё не прошло: в реестр вносят проведённые мероприятия',
+        });
+      }
+      return problems;
+    },
   },
 ];
 

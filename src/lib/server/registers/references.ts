@@ -45,6 +45,19 @@ export function supabaseReferences(supabase: Supabase): References {
       }
       return found;
     },
+    async organizers(inns: string[]): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      for (let i = 0; i < inns.length; i += IN_CHUNK) {
+        const { data, error } = await supabase
+          .from('organizations')
+          .select('id, inn')
+          .neq('verification_status', 'rejected')
+          .in('inn', inns.slice(i, i + IN_CHUNK));
+        if (error) throw refused(error);
+        for (const o of data) if (o.inn) found.set(o.inn, o.id);
+      }
+      return found;
+    },
     async programmeCodes(): Promise<Set<string>> {
       const { data, error } = await supabase.from('programmes').select('code');
       if (error) throw refused(error);

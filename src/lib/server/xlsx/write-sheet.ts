@@ -4,16 +4,22 @@ import { cellValue, columnWidth, type ExportColumn } from './columns.ts';
 import { attachmentHeaders, XLSX_TYPE } from './download.ts';
 
 export const DATE_FORMAT = 'dd.mm.yyyy';
+const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
 
 /** The sheet's look: bold header row, frozen under the header, an autofilter over the columns. */
-export function setUpSheet<Row>(sheet: ExcelJS.Worksheet, columns: ExportColumn<Row>[]): void {
+export function setUpSheet<Row>(
+  sheet: ExcelJS.Worksheet,
+  columns: ExportColumn<Row>[],
+  streamed = false,
+): void {
   sheet.columns = columns.map((c) => ({
     header: c.header,
     width: columnWidth(c),
     style: c.kind === 'date' ? { numFmt: DATE_FORMAT } : c.kind === 'integer' ? { numFmt: '0' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+  // the streaming writer takes its views only when the sheet is added (a getter afterwards)
+  if (!streamed) sheet.views = FROZEN_HEADER;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
 }
 
@@ -51,8 +57,8 @@ export interface StreamedSheet<Row> {
 export function streamXlsx<Row>(fileName: string, sheet: StreamedSheet<Row>): Response {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const worksheet = workbook.addWorksheet(sheet.name);
-  setUpSheet(worksheet as unknown as ExcelJS.Worksheet, sheet.columns);
+  const worksheet = workbook.addWorksheet(sheet.name, { views: FROZEN_HEADER });
+  setUpSheet(worksheet as unknown as ExcelJS.Worksheet, sheet.columns, true);
   void (async () => {
     try {
       for await (const row of sheet.rows) {

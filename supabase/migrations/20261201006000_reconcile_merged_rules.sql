@@ -20,3 +20,10 @@ alter table public.practice_placements add constraint accepted_has_supervisor ch
 --    columns (20261201000200), the vector was left out with them; it is made of the title and the
 --    description, which anon reads anyway.
 grant select (search_vector) on public.opportunities to anon;
+
+-- 3. The same for a target-training agreement imported from a register (signed on paper): the three
+--    signatures in the platform are for agreements made here.
+alter table public.target_agreements drop constraint in_force_has_three_signatures;
+alter table public.target_agreements add constraint in_force_has_three_signatures check (
+  status not in ('in_force', 'fulfilled') or import_id is not null
+  or (employer_signed_at is not null and student_signed_at is not null and university_signed_at is not null));
