@@ -116,6 +116,11 @@ beforeAll(async () => {
   ]);
   kemerovo = await createEmployer({ districtCode: 'leninsky' });
   for (let i = 0; i < 3; i++) p.push(await createStudent({ universityId: university, role: 'graduate' }));
+  // the indicators count only people their university confirmed (here: graduated)
+  await testDb().query(
+    `update public.profiles set enrolment_status = 'graduated' where id = any($1::uuid[])`,
+    [p.map((x) => x.id)],
+  );
   const { data, error } = await admin.client.from('programme_periods').insert(PERIOD).select('*').single();
   if (error) throw new Error(error.message);
   period = data;
