@@ -1,4 +1,5 @@
 import type { Supabase } from '../supabase.ts';
+import { loadResponseStats } from '../applications/employer/load-response-stats.ts';
 import { loadPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
 
@@ -7,7 +8,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The public page of a verified employer: about, industry, district, website, its open postings,
  * the universities whose students its open postings invite («Принимает студентов») and the
- * universities it has an active contract with («Вузы-партнёры»). Null unless the employer is verified.
+ * universities it has an active contract with («Вузы-партнёры») and how it answers applications.
+ * Null unless the employer is verified.
  */
 export async function loadEmployerPage(supabase: Supabase, id: string) {
   if (!UUID.test(id)) return null;
@@ -22,20 +24,23 @@ export async function loadEmployerPage(supabase: Supabase, id: string) {
   if (error) throw new Error(`employer: ${error.message}`);
   if (!employer) return null;
 
-  const [{ data: postings, error: postingsError }, universities, partners] = await Promise.all([
-    supabase
-      .from('opportunities')
-      .select(
-        'id, kind, title, apply_by, is_paid, pay_from, pay_to, is_remote, university_ids, districts(name)',
-      )
-      .eq('organization_id', id)
-      .eq('status', 'published')
-      .gt('expires_at', new Date().toISOString())
-      .order('published_at', { ascending: false })
-      .limit(100),
-    loadUniversities(supabase),
-    loadPartnerContracts(supabase, id),
-  ]);
+  const [{ data: postings, error: postingsError }, universities, partners, responseStats] = await Promise.all(
+    [
+      supabase
+        .from('opportunities')
+        .select(
+          'id, kind, title, apply_by, is_paid, pay_from, pay_to, is_remote, university_ids, districts(name)',
+        )
+        .eq('organization_id', id)
+        .eq('status', 'published')
+        .gt('expires_at', new Date().toISOString())
+        .order('published_at', { ascending: false })
+        .limit(100),
+      loadUniversities(supabase),
+      loadPartnerContracts(supabase, id),
+      loadResponseStats(supabase, id),
+    ],
+  );
   if (postingsError) throw new Error(`employer postings: ${postingsError.message}`);
   const named = new Set(postings.flatMap((p) => p.university_ids));
   return {
@@ -43,5 +48,6 @@ export async function loadEmployerPage(supabase: Supabase, id: string) {
     postings,
     universities: universities.filter((u) => named.has(u.value)),
     partners,
+    responseStats,
   };
 }
