@@ -12,7 +12,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   const opportunity = await loadPublicOpportunity(locals.supabase, params.id);
   if (!opportunity) error(404, 'Такой публикации нет или она уже снята с публикации');
   const person = locals.person ? { id: locals.person.id, fullName: locals.person.fullName } : null;
-  return { opportunity, applyBlock: await loadApplyBlock(locals.supabase, person, opportunity.id) };
+  return {
+    opportunity,
+    applyBlock: await loadApplyBlock(locals.supabase, person, opportunity.id, {
+      applyBy: opportunity.apply_by,
+    }),
+  };
 };
 
 export const actions: Actions = {
