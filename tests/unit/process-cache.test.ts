@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processCache } from '../../src/lib/server/cache.ts';
+import { keyedProcessCache, processCache } from '../../src/lib/server/cache.ts';
 
 /** A fake clock and a fetch that counts its calls and answers with its own call's number. */
 function setup(ttlMs = 60_000) {
@@ -107,5 +107,55 @@ describe('processCache', () => {
     expect(await fresh).toBe(2);
     expect(await t.cache.get()).toBe(2);
     expect(t.calls()).toBe(2);
+  });
+});
+
+describe('keyedProcessCache', () => {
+  function setup(maxKeys = 1000) {
+    let time = 0;
+    const fetched: string[] = [];
+    const cache = keyedProcessCache(
+      60_000,
+      async (key) => {
+        fetched.push(key);
+        return `${key}#${fetched.length}`;
+      },
+      { maxKeys, now: () => time },
+    );
+    return { cache, fetched, advance: (ms: number) => void (time += ms) };
+  }
+
+  it('keeps each key apart, one shared fetch per key, fresh after the TTL', async () => {
+    const t = setup();
+    expect(await Promise.all([t.cache.get('a'), t.cache.get('a'), t.cache.get('b')])).toEqual([
+      'a#1',
+      'a#1',
+      'b#2',
+    ]);
+    t.advance(59_999);
+    expect(await t.cache.get('a')).toBe('a#1');
+    t.advance(1);
+    expect(await t.cache.get('a')).toBe('a#3');
+    expect(t.fetched).toEqual(['a', 'b', 'a']);
+  });
+
+  it('keeps at most maxKeys keys, dropping the oldest', async () => {
+    const t = setup(2);
+    await t.cache.get('a');
+    await t.cache.get('b');
+    await t.cache.get('c'); // drops a
+    await t.cache.get('b');
+    await t.cache.get('a');
+    expect(t.fetched).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('forget(key) drops only that key', async () => {
+    const t = setup();
+    await t.cache.get('a');
+    await t.cache.get('b');
+    t.cache.forget('a');
+    await t.cache.get('a');
+    await t.cache.get('b');
+    expect(t.fetched).toEqual(['a', 'b', 'a']);
   });
 });

@@ -34,3 +34,32 @@ export function processCache<T>(
     },
   };
 }
+
+/** processCache per key (e.g. one employer's public figures), at most `maxKeys` kept (oldest dropped). */
+export interface KeyedProcessCache<T> {
+  get(key: string): Promise<T>;
+  forget(key: string): void;
+}
+
+export function keyedProcessCache<T>(
+  ttlMs: number,
+  fetch: (key: string) => Promise<T>,
+  { maxKeys = 1000, now = Date.now }: { maxKeys?: number; now?: () => number } = {},
+): KeyedProcessCache<T> {
+  const caches = new Map<string, ProcessCache<T>>();
+  return {
+    get(key) {
+      let cache = caches.get(key);
+      if (!cache) {
+        // a Map iterates in insertion order: the first key is the one kept longest
+        if (caches.size >= maxKeys) caches.delete(caches.keys().next().value as string);
+        cache = processCache(ttlMs, () => fetch(key), now);
+        caches.set(key, cache);
+      }
+      return cache.get();
+    },
+    forget(key) {
+      caches.delete(key);
+    },
+  };
+}

@@ -1,9 +1,16 @@
-import type { Supabase } from '../supabase.ts';
+import { anonClient, type Supabase } from '../supabase.ts';
 import { loadResponseStats } from '../applications/employer/load-response-stats.ts';
+import { keyedProcessCache } from '../cache.ts';
 import { loadPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * How an employer answers applications (90 days of figures, the same for every visitor): kept per
+ * employer for at most 60 s, like the landing page's counts, instead of computed on every visit.
+ */
+const responseStatsCache = keyedProcessCache(60_000, (id) => loadResponseStats(anonClient(), id));
 
 /**
  * The public page of a verified employer: about, industry, district, website, its open postings,
@@ -38,7 +45,7 @@ export async function loadEmployerPage(supabase: Supabase, id: string) {
         .limit(100),
       loadUniversities(supabase),
       loadPartnerContracts(supabase, id),
-      loadResponseStats(supabase, id),
+      responseStatsCache.get(id),
     ],
   );
   if (postingsError) throw new Error(`employer postings: ${postingsError.message}`);
