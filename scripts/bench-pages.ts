@@ -6,7 +6,8 @@
  *   2. for `/`, `/opportunities`, a query, a posting page, an employer page and the search JSON
  *      endpoint (with and without the query): fetches the page once, starts a bare `node:http`
  *      server on loopback that answers every request with exactly those bytes, and runs autocannon
- *      (C connections for S seconds each) against the bare server and then the app, in this run;
+ *      (C connections for S seconds each, from a process of its own) against the bare server and
+ *      then the app, in this run;
  *   3. prints req/s and p50/p95 of both, the ratio app ÷ bare server, the ratio of the search pages
  *      to the search JSON endpoint, and each page's HTML size.
  * Goals (issue 10 item 21): landing, posting and employer pages ≥ 0.3× the bare server; the search
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     profile: { type: 'boolean', default: false },
     only: { type: 'string' },
+    // internal: this script run as the load generator of one row (see load())
+    'load-url': { type: 'string' },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -51,7 +54,7 @@ interface Load {
 }
 
 /** autocannon against one URL, bounded in connections and seconds; latencies of every response. */
-async function load(url: string): Promise<Load> {
+async function runLoad(url: string): Promise<Load> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (err, res) =>
@@ -67,6 +70,37 @@ async function load(url: string): Promise<Load> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/**
+ * runLoad in a process of its own: this process also serves the bare servers and the embedded
+ * stack's gateway to PostgREST (scripts/lib/gateway.ts), and a load generator sharing their event
+ * loop would slow down what it measures.
+ */
+async function load(url: string): Promise<Load> {
+  const child = spawn(
+    process.execPath,
+    [
+      import.meta.filename,
+      '--load-url',
+      url,
+      '--seconds',
+      String(SECONDS),
+      '--connections',
+      String(CONNECTIONS),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`нагрузка на ${url}: код ${code}`);
+  return JSON.parse(out) as Load;
+}
+
+if (values['load-url']) {
+  process.stdout.write(JSON.stringify(await runLoad(values['load-url'])));
+  process.exit(0);
 }
 
 /** A bare node:http server on a loopback port the OS picks, answering with these bytes. */
