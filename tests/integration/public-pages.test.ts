@@ -10,8 +10,10 @@ import { anonymousRefusal } from '../../src/lib/server/applications/load-apply-b
 import { createOpportunity } from '../../src/lib/server/opportunities/create-opportunity.ts';
 import { publishOpportunity } from '../../src/lib/server/opportunities/publish-opportunity.ts';
 import { decideEmployerVerification } from '../../src/lib/server/organizations/decide-employer-verification.ts';
+import { closeOpportunity } from '../../src/lib/server/opportunities/close-opportunity.ts';
 import { updateOrganization } from '../../src/lib/server/organizations/update-organization.ts';
 import { loadUniversities } from '../../src/lib/server/reference.ts';
+import { loadEmployerPage } from '../../src/lib/server/search-page/load-employer-page.ts';
 import { loadPublicCounts } from '../../src/lib/server/search-page/load-public-count.ts';
 import { anonClient } from '../../src/lib/server/supabase.ts';
 import { testDb } from '../factories/db.ts';
@@ -44,26 +46,26 @@ afterAll(async () => {
   await closeFactories();
 });
 
-describe("an anonymous visitor's refusal on a public posting", () => {
-  async function vacancy(): Promise<string> {
-    const input = opportunitySchema.parse({
-      kind: 'vacancy',
-      title: 'Вакансия для проверки отказа гостю',
-      description: 'Описание',
-      districtCode: 'leninsky',
-      employmentType: 'full',
-    });
-    const created = await createOpportunity(
-      employer.client,
-      { userId: employer.id, organizationId: employer.organizationId },
-      input,
-    );
-    if (!created.ok) throw new Error(`публикация не создана: ${created.message}`);
-    const published = await publishOpportunity(employer.client, created.id, 30);
-    if (!published.ok || published.status !== 'published') throw new Error('публикация не опубликована');
-    return created.id;
-  }
+async function vacancy(title = 'Вакансия для проверки публичных страниц'): Promise<string> {
+  const input = opportunitySchema.parse({
+    kind: 'vacancy',
+    title,
+    description: 'Описание',
+    districtCode: 'leninsky',
+    employmentType: 'full',
+  });
+  const created = await createOpportunity(
+    employer.client,
+    { userId: employer.id, organizationId: employer.organizationId },
+    input,
+  );
+  if (!created.ok) throw new Error(`публикация не создана: ${created.message}`);
+  const published = await publishOpportunity(employer.client, created.id, 30);
+  if (!published.ok || published.status !== 'published') throw new Error('публикация не опубликована');
+  return created.id;
+}
 
+describe("an anonymous visitor's refusal on a public posting", () => {
   // apply_by relative to Kemerovo's today, as the database sees it; null: no apply-by date
   for (const [name, days] of [
     ['no apply-by date', null],
@@ -133,5 +135,47 @@ describe('process caches of the public pages', () => {
     });
     expect(renamed).toEqual({ ok: true });
     expect(await label()).toBe(name);
+  });
+});
+
+describe('the public employer page', () => {
+  test('its open postings come with the employer in one request: published, unexpired, newest first', async () => {
+    const older = await vacancy('Старшая вакансия');
+    const newer = await vacancy('Новая вакансия');
+    const closed = await vacancy('Закрытая вакансия');
+    expect(await closeOpportunity(employer.client, closed)).toEqual({ ok: true });
+    const expired = await vacancy('Истёкшая вакансия');
+    await testDb().query(
+      `update public.opportunities
+          set published_at = now() - interval '2 hours', expires_at = now() - interval '1 minute'
+        where id = $1`,
+      [expired],
+    );
+    await testDb().query(
+      `update public.opportunities set published_at = now() - interval '1 hour' where id = $1`,
+      [older],
+    );
+
+    const page = await loadEmployerPage(anonClient(), employer.organizationId);
+    expect(page?.employer).toMatchObject({ id: employer.organizationId, name: employer.organizationName });
+    expect(page?.employer).not.toHaveProperty('opportunities');
+    const { data: expected } = await anonClient()
+      .from('opportunities')
+      .select('id')
+      .eq('organization_id', employer.organizationId)
+      .eq('status', 'published')
+      .gt('expires_at', new Date().toISOString())
+      .order('published_at', { ascending: false });
+    const ids = page?.postings.map((p) => p.id);
+    expect(ids).toEqual(expected?.map((p) => p.id));
+    expect(ids).toContain(newer);
+    expect(ids?.indexOf(newer)).toBeLessThan(ids?.indexOf(older) ?? -1);
+    expect(ids).not.toContain(closed);
+    expect(ids).not.toContain(expired);
+  });
+
+  test('an employer waiting for verification has no public page', async () => {
+    const pending = await createEmployer();
+    expect(await loadEmployerPage(anonClient(), pending.organizationId)).toBeNull();
   });
 });

@@ -20,35 +20,30 @@ const responseStatsCache = keyedProcessCache(60_000, (id) => loadResponseStats(a
  */
 export async function loadEmployerPage(supabase: Supabase, id: string) {
   if (!UUID.test(id)) return null;
-  // only the columns anon may read (20261126000600_protect_verified_identity.sql)
-  const { data: employer, error } = await supabase
-    .from('organizations')
-    .select('id, name, short_name, description, website, address, industries(name), districts(name)')
-    .eq('id', id)
-    .eq('kind', 'employer')
-    .eq('verification_status', 'verified')
-    .maybeSingle();
+  // One request for the employer and its open postings (embedded, filtered, newest first), beside
+  // the rest; only the columns anon may read (20261126000600_protect_verified_identity.sql,
+  // 20261201000200_hide_opportunity_contacts_from_anon.sql).
+  const [{ data: row, error }, universities, partners, responseStats] = await Promise.all([
+    supabase
+      .from('organizations')
+      .select(
+        'id, name, short_name, description, website, address, industries(name), districts(name), opportunities(id, kind, title, apply_by, is_paid, pay_from, pay_to, is_remote, university_ids, districts(name))',
+      )
+      .eq('id', id)
+      .eq('kind', 'employer')
+      .eq('verification_status', 'verified')
+      .eq('opportunities.status', 'published')
+      .gt('opportunities.expires_at', new Date().toISOString())
+      .order('published_at', { referencedTable: 'opportunities', ascending: false })
+      .limit(100, { referencedTable: 'opportunities' })
+      .maybeSingle(),
+    loadUniversities(supabase),
+    loadPartnerContracts(supabase, id),
+    responseStatsCache.get(id),
+  ]);
   if (error) throw new Error(`employer: ${error.message}`);
-  if (!employer) return null;
-
-  const [{ data: postings, error: postingsError }, universities, partners, responseStats] = await Promise.all(
-    [
-      supabase
-        .from('opportunities')
-        .select(
-          'id, kind, title, apply_by, is_paid, pay_from, pay_to, is_remote, university_ids, districts(name)',
-        )
-        .eq('organization_id', id)
-        .eq('status', 'published')
-        .gt('expires_at', new Date().toISOString())
-        .order('published_at', { ascending: false })
-        .limit(100),
-      loadUniversities(supabase),
-      loadPartnerContracts(supabase, id),
-      responseStatsCache.get(id),
-    ],
-  );
-  if (postingsError) throw new Error(`employer postings: ${postingsError.message}`);
+  if (!row) return null;
+  const { opportunities: postings, ...employer } = row;
   const named = new Set(postings.flatMap((p) => p.university_ids));
   return {
     employer,
