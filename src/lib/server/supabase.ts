@@ -9,10 +9,23 @@ const clientOptions = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 } as const;
 
-/** A client that acts as nobody: role `anon`, which reads only public rows. */
+let anon: { url: string; key: string; client: Supabase } | undefined;
+
+/**
+ * A client that acts as nobody: role `anon`, which reads only public rows. It holds no session, so
+ * one client serves every anonymous request of the process (building one per request showed up in
+ * profiles of the public pages).
+ */
 export function anonClient(): Supabase {
   const c = config();
-  return createClient<Database>(c.supabaseUrl, c.supabaseAnonKey, clientOptions);
+  if (anon?.url !== c.supabaseUrl || anon.key !== c.supabaseAnonKey) {
+    anon = {
+      url: c.supabaseUrl,
+      key: c.supabaseAnonKey,
+      client: createClient<Database>(c.supabaseUrl, c.supabaseAnonKey, clientOptions),
+    };
+  }
+  return anon.client;
 }
 
 /** A client that acts as this person: every query runs under RLS with their auth.uid(). */

@@ -3,6 +3,7 @@ import { config } from '../config.ts';
 import { db } from '../db.ts';
 import { enqueueEmail } from '../email/enqueue.ts';
 import { describeDbError } from '../errors.ts';
+import { forgetPublicCounts } from '../search-page/load-public-count.ts';
 
 /**
  * The administration's decision on an employer. The database function checks that the caller is an
@@ -24,6 +25,7 @@ export async function decideEmployerVerification(
       ok: false,
       ...describeDbError(error, { note: 'note', organization_id: 'form', status: 'form' }),
     };
+  forgetPublicCounts(); // the landing page counts verified employers
   const recipients = data ?? [];
   for (const r of recipients) {
     await enqueueEmail(

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { organizationSchema } from '../../schemas/profile.ts';
 import { describeDbError } from '../errors.ts';
+import { forgetUniversities } from '../reference.ts';
+import { forgetPublicCounts } from '../search-page/load-public-count.ts';
 import type { Supabase } from '../supabase.ts';
 
 /** A member edits their organization's public details; RLS and column grants decide what is allowed. */
@@ -25,5 +27,8 @@ export async function updateOrganization(
   if (error) return { ok: false, ...describeDbError(error, { district_code: 'districtCode' }) };
   if (!data.length)
     return { ok: false, field: 'form', message: 'Нет прав изменять эту организацию', status: 403 };
+  // a renamed university shows under its new name at once; a renamed employer leaves the count
+  forgetUniversities();
+  forgetPublicCounts();
   return { ok: true };
 }

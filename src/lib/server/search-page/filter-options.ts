@@ -1,8 +1,7 @@
 import { KIND_LABELS, OPPORTUNITY_KINDS, SCHEDULE_LABELS } from '../../opportunities.ts';
 import type { SearchParams } from '../../schemas/search.ts';
-import { loadClassifiers, loadUniversities, type Option } from '../reference.ts';
+import { loadClassifiers, loadProgrammeGroups, loadUniversities, type Option } from '../reference.ts';
 import type { FacetCounts, SearchResult } from '../search/types.ts';
-import type { Supabase } from '../supabase.ts';
 
 /** One choice of a filter with the number of results it would give. */
 export interface FacetOption {
@@ -23,40 +22,19 @@ export interface FilterOptions {
   paidCount: number;
 }
 
-/** Enlarged groups of programmes (УГСН), e.g. «09.00.00 Информатика и вычислительная техника». */
-let groups: Promise<Option[]> | undefined;
-
-export function loadProgrammeGroups(supabase: Supabase): Promise<Option[]> {
-  groups ??= (async () => {
-    const { data, error } = await supabase
-      .from('programmes')
-      .select('group_code, group_name')
-      .order('group_code');
-    if (error) {
-      groups = undefined;
-      throw new Error(`programme groups: ${error.message}`);
-    }
-    const seen = new Map<string, string>();
-    for (const p of data) if (!seen.has(p.group_code)) seen.set(p.group_code, p.group_name);
-    return [...seen].map(([value, name]) => ({ value, label: `${value} ${name}` }));
-  })();
-  return groups;
-}
-
 /**
  * The choices of each filter with their counts. Long lists (industries, programme fields,
  * universities) show only what has results, plus whatever is selected, so a choice never vanishes
  * from under the person who made it.
  */
 export async function loadFilterOptions(
-  supabase: Supabase,
   params: SearchParams,
   facets: SearchResult['facets'],
 ): Promise<FilterOptions> {
   const [{ industries, districts }, universities, fields] = await Promise.all([
-    loadClassifiers(supabase),
-    loadUniversities(supabase),
-    loadProgrammeGroups(supabase),
+    loadClassifiers(),
+    loadUniversities(),
+    loadProgrammeGroups(),
   ]);
   const counted = (options: Option[], counts: FacetCounts | undefined, selected: string[], all = false) =>
     options

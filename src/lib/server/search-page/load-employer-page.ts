@@ -1,47 +1,58 @@
-import type { Supabase } from '../supabase.ts';
+import { anonClient, type Supabase } from '../supabase.ts';
+import { loadResponseStats } from '../applications/employer/load-response-stats.ts';
+import { keyedProcessCache } from '../cache.ts';
 import { loadPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * How an employer answers applications (90 days of figures, the same for every visitor): kept per
+ * employer for at most 60 s, like the landing page's counts, instead of computed on every visit.
+ */
+const responseStatsCache = keyedProcessCache(60_000, (id) => loadResponseStats(anonClient(), id));
+
+/** An employer's public response figures, at most 60 s old (the employer page and its postings). */
+export const loadCachedResponseStats = (organizationId: string) => responseStatsCache.get(organizationId);
+
+/**
  * The public page of a verified employer: about, industry, district, website, its open postings,
  * the universities whose students its open postings invite («Принимает студентов») and the
- * universities it has an active contract with («Вузы-партнёры»). Null unless the employer is verified.
+ * universities it has an active contract with («Вузы-партнёры») and how it answers applications.
+ * Null unless the employer is verified.
  */
 export async function loadEmployerPage(supabase: Supabase, id: string) {
   if (!UUID.test(id)) return null;
-  // only the columns anon may read (20261126000600_protect_verified_identity.sql)
-  const { data: employer, error } = await supabase
-    .from('organizations')
-    .select('id, name, short_name, description, website, address, industries(name), districts(name)')
-    .eq('id', id)
-    .eq('kind', 'employer')
-    .eq('verification_status', 'verified')
-    .maybeSingle();
-  if (error) throw new Error(`employer: ${error.message}`);
-  if (!employer) return null;
-
-  const [{ data: postings, error: postingsError }, universities, partners] = await Promise.all([
+  // One request for the employer and its open postings (embedded, filtered, newest first), beside
+  // the rest; only the columns anon may read (20261126000600_protect_verified_identity.sql,
+  // 20261201000200_hide_opportunity_contacts_from_anon.sql).
+  const [{ data: row, error }, universities, partners, responseStats] = await Promise.all([
     supabase
-      .from('opportunities')
+      .from('organizations')
       .select(
-        'id, kind, title, apply_by, is_paid, pay_from, pay_to, is_remote, university_ids, districts(name)',
+        'id, name, short_name, description, website, address, industries(name), districts(name), opportunities(id, kind, title, apply_by, is_paid, pay_from, pay_to, is_remote, university_ids, districts(name))',
       )
-      .eq('organization_id', id)
-      .eq('status', 'published')
-      .gt('expires_at', new Date().toISOString())
-      .order('published_at', { ascending: false })
-      .limit(100),
+      .eq('id', id)
+      .eq('kind', 'employer')
+      .eq('verification_status', 'verified')
+      .eq('opportunities.status', 'published')
+      .gt('opportunities.expires_at', new Date().toISOString())
+      .order('published_at', { referencedTable: 'opportunities', ascending: false })
+      .limit(100, { referencedTable: 'opportunities' })
+      .maybeSingle(),
     loadUniversities(supabase),
     loadPartnerContracts(supabase, id),
+    responseStatsCache.get(id),
   ]);
-  if (postingsError) throw new Error(`employer postings: ${postingsError.message}`);
+  if (error) throw new Error(`employer: ${error.message}`);
+  if (!row) return null;
+  const { opportunities: postings, ...employer } = row;
   const named = new Set(postings.flatMap((p) => p.university_ids));
   return {
     employer,
     postings,
     universities: universities.filter((u) => named.has(u.value)),
     partners,
+    responseStats,
   };
 }

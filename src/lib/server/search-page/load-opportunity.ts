@@ -22,16 +22,19 @@ const PUBLIC_COLUMNS =
  */
 export async function loadPublicOpportunity(supabase: Supabase, id: string) {
   if (!UUID.test(id)) return null;
-  const { data, error } = await supabase
-    .from('opportunities')
-    .select(PUBLIC_COLUMNS)
-    .eq('id', id)
-    .eq('status', 'published')
-    .gt('expires_at', new Date().toISOString())
-    .maybeSingle();
+  // both at once: opportunity_contacts() answers only for a published posting itself
+  const [{ data, error }, contacts] = await Promise.all([
+    supabase
+      .from('opportunities')
+      .select(PUBLIC_COLUMNS)
+      .eq('id', id)
+      .eq('status', 'published')
+      .gt('expires_at', new Date().toISOString())
+      .maybeSingle(),
+    supabase.rpc('opportunity_contacts', { p_id: id }).maybeSingle(),
+  ]);
   if (error) throw new Error(`opportunity: ${error.message}`);
   if (!data) return null;
-  const contacts = await supabase.rpc('opportunity_contacts', { p_id: id }).maybeSingle();
   if (contacts.error) throw new Error(`opportunity contacts: ${contacts.error.message}`);
   return withLabels(supabase, data as unknown as PublicOpportunityRow, contacts.data);
 }

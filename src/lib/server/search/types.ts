@@ -52,6 +52,9 @@ export interface SearchHit {
   publishedAt: string;
 }
 
+/** What a result card shows: the search page sends only this to the browser. */
+export type ShownSearchHit = Omit<SearchHit, 'title' | 'publishedAt'>;
+
 export type FacetCounts = Record<string, number>;
 
 export interface SearchResult {

@@ -2,6 +2,7 @@ import { formFailure } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { saveSearch } from '$lib/server/saved-searches/save-search';
 import { loadFilterOptions } from '$lib/server/search-page/filter-options';
+import { searchPageResult } from '$lib/server/search-page/search-page-data';
 import { searchOpportunities } from '$lib/server/search/search';
 import { parseForm } from '$lib/schemas/form';
 import { saveSearchSchema } from '$lib/schemas/saved-search';
@@ -11,13 +12,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
   const params = parseSearchParams(url.searchParams);
   const result = await searchOpportunities(params, { supabase: locals.supabase });
-  const filters = await loadFilterOptions(locals.supabase, params, result.facets);
+  const filters = await loadFilterOptions(params, result.facets);
   const role = locals.person?.role;
   return {
     params,
     /** The query without the page: what a saved search keeps. */
     query: searchQueryString({ ...params, page: 1 }),
-    result,
+    result: searchPageResult(result),
     filters,
     canSaveSearch: role === 'student' || role === 'graduate',
   };

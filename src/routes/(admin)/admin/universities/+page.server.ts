@@ -2,6 +2,8 @@ import { describeDbError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { inviteMember } from '$lib/server/organizations/invite-member';
+import { forgetUniversities } from '$lib/server/reference';
+import { forgetPublicCounts } from '$lib/server/search-page/load-public-count';
 import { parseForm } from '$lib/schemas/form';
 import { invitationSchema, universitySchema } from '$lib/schemas/profile';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,6 +37,8 @@ export const actions: Actions = {
       const e = describeDbError(error);
       return formFailure(e.status, { [e.field === 'form' ? 'name' : e.field]: e.message }, form);
     }
+    forgetUniversities();
+    forgetPublicCounts();
     return { created: parsed.data.name };
   },
   invite: async ({ request, locals, url }) => {

@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { loadEmployerPage } from '$lib/server/search-page/load-employer-page';
-import { loadResponseStats } from '$lib/server/applications/employer/load-response-stats';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const page = await loadEmployerPage(locals.supabase, params.id);
   if (!page) error(404, 'Такого работодателя на платформе нет');
-  return { ...page, responseStats: await loadResponseStats(locals.supabase, page.employer.id) };
+  return page;
 };

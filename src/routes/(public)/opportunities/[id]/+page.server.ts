@@ -4,7 +4,7 @@ import { parseForm } from '$lib/schemas/form';
 import { requestMeta } from '$lib/server/accounts/request-meta';
 import { applyToOpportunity } from '$lib/server/applications/apply';
 import { loadApplyBlock } from '$lib/server/applications/load-apply-block';
-import { loadResponseStats } from '$lib/server/applications/employer/load-response-stats';
+import { loadCachedResponseStats } from '$lib/server/search-page/load-employer-page';
 import { formFailure } from '$lib/server/forms';
 import { loadPublicOpportunity } from '$lib/server/search-page/load-opportunity';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,8 +14,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   if (!opportunity) error(404, 'Такой публикации нет или она уже снята с публикации');
   const person = locals.person ? { id: locals.person.id, fullName: locals.person.fullName } : null;
   const [applyBlock, responseStats] = await Promise.all([
-    loadApplyBlock(locals.supabase, person, opportunity.id),
-    loadResponseStats(locals.supabase, opportunity.organization_id),
+    loadApplyBlock(locals.supabase, person, opportunity.id, { applyBy: opportunity.apply_by }),
+    loadCachedResponseStats(opportunity.organization_id),
   ]);
   return { opportunity, applyBlock, responseStats };
 };

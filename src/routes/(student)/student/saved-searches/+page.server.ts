@@ -6,7 +6,7 @@ import {
   setAlertFrequency,
 } from '$lib/server/saved-searches/manage-saved-searches';
 import { loadClassifiers, loadUniversities } from '$lib/server/reference';
-import { loadProgrammeGroups } from '$lib/server/search-page/filter-options';
+import { loadProgrammeGroups } from '$lib/server/reference';
 import { describeSearch } from '$lib/search-criteria';
 import { parseForm } from '$lib/schemas/form';
 import { parseSearchParams } from '$lib/schemas/search';

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+
+/** How many times `needle` occurs in `text`. */
+const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
+
+/** The data SvelteKit serializes into the page for hydration (its last inline script). */
+function hydrationData(html: string): string {
+  const start = html.lastIndexOf('<script');
+  const data = html.slice(start, html.indexOf('</script>', start));
+  expect(data).toContain('kit.start(');
+  return data;
+}
+
+// Issue 10 item 21: everything in a page's data is sent a second time beside the markup it renders;
+// the search page sent its facet counts twice (raw, and with their labels in the filters) and each
+// hit's title twice (plain and highlighted).
+test("the search page's data holds each facet value and each hit's title once", async ({ request }) => {
+  const res = await request.get('/opportunities');
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(occurrences(html, 'data-testid="search-hit"')).toBe(20);
+  const data = hydrationData(html);
+
+  expect(data).not.toMatch(/[{,]facets:/);
+  expect(data).not.toMatch(/[{,]title:"/);
+  expect(occurrences(data, 'titleHighlighted:')).toBe(20);
+
+  // every university the filter offers is in the data once: as its option, with its label and count
+  const universities = [...html.matchAll(/name="university" value="([0-9a-f-]{36})"/g)].map((m) => m[1]);
+  expect(universities.length).toBeGreaterThan(0);
+  for (const id of universities) expect(occurrences(data, id)).toBe(1);
+});
