@@ -13,6 +13,8 @@ export function searchPageResult(result: SearchResult) {
     page: result.page,
     pageCount: result.pageCount,
     correction: result.correction,
+    kinds: result.kinds,
+    relaxed: result.relaxed,
     degraded: result.degraded,
   };
 }
