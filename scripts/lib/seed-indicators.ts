@@ -183,15 +183,7 @@ async function seedOutcomes(
               'Наставник от предприятия', 'mentor@employer.demo.kemerovo-profi.ru'
          from public.profiles p where p.id = $1
        returning id`,
-      [
-        people[person].id,
-        people[person].universityId,
-        employer(org),
-        start,
-        end,
-        status,
-        `${start.slice(0, 4)}-пр`,
-      ],
+      [people[person].id, people[person].universityId, employer(org), start, end, status],
     );
     await event('practice_placement', rows[0].id, null, null, 'awaiting_university', `${start}T03:00:00Z`);
     await event(
