@@ -147,12 +147,14 @@ describe('npm start with DATABASE_URL (a Postgres it did not start)', () => {
     rmSync(externalDir, { recursive: true, force: true });
   });
 
+  /** The demo log-ins (the seed's other demo people have random passwords and are no log-ins). */
   async function demoAccounts(): Promise<string[]> {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       const { rows } = await client.query<{ email: string }>(
-        `select email from better_auth."user" where email like '%@demo.kemerovo-profi.ru' order by email`,
+        `select email from better_auth."user" where email = any($1::text[]) order by email`,
+        [[...DEMO_EMAILS]],
       );
       return rows.map((r) => r.email);
     } finally {
