@@ -304,15 +304,30 @@ test('the graduate accepts an offer and confirms the hire by the emailed link', 
   await expect(page.getByRole('status')).toContainText('Вы приняли предложение');
 
   const today = new Date().toISOString().slice(0, 10);
+  const { rows: clock } = await testDb().query<{ now: Date }>('select now()');
   const [{ employment }] = await asPerson<{ employment: string }>(
     employerEmail,
     `select public.record_hire($1, $2::date, 'Инженер-программист', 'order', '15-к', $2::date) as employment`,
     [id, today],
   );
-  const { rows } = await testDb().query<{ token: string }>(
-    'select app_private.issue_employment_confirmation($1) as token',
-    [employment],
-  );
+  // the link of the letter the worker sends (it makes the one-time token when it sends the letter)
+  let token = '';
+  await expect
+    .poll(
+      async () => {
+        const { rows: letters } = await testDb().query<{ text_body: string }>(
+          `select text_body from app_private.outbound_emails
+            where to_address = $1 and created_at >= $2 and text_body like '%/employment/confirm/%'
+            order by created_at desc limit 1`,
+          [DEMO.graduate.email, clock[0].now],
+        );
+        token = /\/employment\/confirm\/([0-9a-f]+)/.exec(letters[0]?.text_body ?? '')?.[1] ?? '';
+        return token;
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe('');
+  const rows = [{ token }];
   await page.goto(`/student/applications/${id}`);
   await expect(page.getByRole('region', { name: 'Итог' })).toContainText('ждёт вашего подтверждения');
   await expect(page.locator('.timeline')).toContainText('приказ о приёме № 15-к');
