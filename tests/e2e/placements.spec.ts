@@ -133,9 +133,13 @@ test('from an accepted practice offer to closed, through the university, the emp
     .getByRole('region', { name: /Ждут вуза/ })
     .getByRole('link', { name: fullName })
     .click();
+  // the page the link opens, hydrated, before typing (a fill during hydration can be lost)
+  await expect(uni.page).toHaveURL(new RegExp(`/university/practices/${placementId}$`));
+  await uni.page.waitForLoadState('networkidle');
   await uni.page.getByLabel('Номер приказа').fill('412-с');
   await uni.page.getByLabel('Дата приказа').fill(today());
   await uni.page.getByLabel('Руководитель практики от вуза').fill('доц. Иванова И. И.');
+  await expect(uni.page.getByLabel('Номер приказа')).toHaveValue('412-с');
   await uni.page.getByRole('button', { name: 'Подтвердить практику' }).click();
   await expect(uni.page.getByRole('status')).toContainText('Практика подтверждена приказом');
   await expect(uni.page.locator('.facts')).toContainText('№ 412-с');
