@@ -12,12 +12,14 @@ const config = {
     // with that one exemption, is the first handle in src/hooks.server.ts (src/lib/server/csrf.ts).
     csrf: { trustedOrigins: ['*'] },
     alias: { $tests: 'tests' },
-    // Content-Security-Policy of every page: SvelteKit adds a nonce for its own inline scripts
-    // (hydration) to script-src; nothing else may run. Styles allow 'unsafe-inline' for style
+    // Content-Security-Policy of every page: SvelteKit adds the sha256 hash of its own inline
+    // script (hydration) to script-src; nothing else may run. Hashes, not nonces: the public pages
+    // are kept a few seconds for anonymous visitors (src/lib/server/public-page-cache.ts), and a
+    // nonce served twice would be no secret. Styles allow 'unsafe-inline' for style
     // attributes (app.html, components) and Vite's dev-mode <style> tags. No other site may frame a
     // page (clickjacking of the forms). The headers of every response: src/lib/server/security-headers.ts.
     csp: {
-      mode: 'auto',
+      mode: 'hash',
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],

@@ -233,7 +233,7 @@ try {
   await ensureBuild(root, (_scope, message) => console.log(`[bench] ${message}`));
   await assertPortFree(APP_PORT, 'приложение', 'BENCH_APP_PORT');
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  app = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+  app = spawn(process.execPath, [path.join(root, 'server.js')], {
     env: {
       ...process.env,
       ...stack.env,

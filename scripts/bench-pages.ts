@@ -2,14 +2,17 @@
  * `npm run bench:pages [-- --seconds S --connections C --profile]`: how fast the public pages are
  * next to what serves them, on a throwaway embedded stack (.data/bench-pages) with the demo data
  * (scripts/lib/seed.ts, ~400 postings):
- *   1. starts the built app (`node build/index.js`; `vite build` first when missing or stale);
+ *   1. starts the built app (`node server.js`; `vite build` first when missing or stale);
  *   2. for `/`, `/opportunities`, a query, a posting page, an employer page and the search JSON
  *      endpoint (with and without the query): fetches the page once, starts a bare `node:http`
  *      server on loopback that answers every request with exactly those bytes, and runs autocannon
  *      (C connections for S seconds each, from a process of its own) against the bare server and
  *      then the app, in this run;
  *   3. prints req/s and p50/p95 of both, the ratio app ÷ bare server, the ratio of the search pages
- *      to the search JSON endpoint, and each page's HTML size.
+ *      to the search JSON endpoint, and each page's HTML size;
+ *   4. the same load against a second app process with the public page cache off
+ *      (PUBLIC_PAGE_CACHE_SECONDS=0): what every page costs to render — what signed-in people and
+ *      cache misses get.
  * Goals (issue 10 item 21): landing, posting and employer pages ≥ 0.3× the bare server; the search
  * page ≥ 0.8× the search JSON endpoint; no page over 40 KB of HTML for 20 results.
  * `--profile` runs the app with `node --cpu-prof` and leaves the profile in .data/bench-pages/profile;
@@ -42,6 +45,7 @@ const { values } = parseArgs({
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? fixedPorts().bench.app);
+const UNCACHED_PORT = fixedPorts().bench.appUncached;
 const DATA_DIR = '.data/bench-pages';
 const QUERY = `q=${encodeURIComponent('инженер')}`;
 
@@ -127,6 +131,7 @@ async function bareServer(
 const started = Date.now();
 const stack = await startBenchStack(DATA_DIR);
 let app: ChildProcess | undefined;
+let uncachedApp: ChildProcess | undefined;
 try {
   Object.assign(process.env, stack.env);
   const { seedDemo } = await import('./lib/seed.ts');
@@ -154,16 +159,27 @@ try {
   const profileDir = path.resolve(root, DATA_DIR, 'profile');
   app = spawn(
     process.execPath,
-    [
-      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      path.join(root, 'build/index.js'),
-    ],
+    [...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(root, 'server.js')],
     {
       env: { ...process.env, ...stack.env, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: appUrl },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  await assertPortFree(UNCACHED_PORT, 'приложение без кэша страниц', 'TEST_PORT_OFFSET');
+  const uncachedUrl = `http://127.0.0.1:${UNCACHED_PORT}`;
+  uncachedApp = spawn(process.execPath, [path.join(root, 'server.js')], {
+    env: {
+      ...process.env,
+      ...stack.env,
+      PORT: String(UNCACHED_PORT),
+      HOST: '127.0.0.1',
+      ORIGIN: uncachedUrl,
+      PUBLIC_PAGE_CACHE_SECONDS: '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await waitFor('приложение', () => httpOk(`${appUrl}/`), 60_000);
+  await waitFor('приложение без кэша страниц', () => httpOk(`${uncachedUrl}/`), 60_000);
 
   const targets = [
     { name: 'главная /', path: '/' },
@@ -180,15 +196,19 @@ try {
   );
   console.log(
     `  ${'страница'.padEnd(17)} ${'размер'.padStart(8)}  ${'голый запр/с'.padStart(12)} ${'p95'.padStart(6)}  ` +
-      `${'прил. запр/с'.padStart(12)} ${'p50'.padStart(6)} ${'p95'.padStart(6)}  ${'прил.÷голый'.padStart(11)}`,
+      `${'прил. запр/с'.padStart(12)} ${'p50'.padStart(6)} ${'p95'.padStart(6)}  ${'прил.÷голый'.padStart(11)}  ` +
+      `${'без кэша'.padStart(9)} ${'p95'.padStart(6)} ${'÷голый'.padStart(7)}`,
   );
-  const measured = new Map<string, { app: Load; bare: Load; bytes: number }>();
+  const measured = new Map<string, { app: Load; uncached: Load; bare: Load; bytes: number }>();
   for (const target of targets.filter((t) => !values.only || t.name.includes(values.only!))) {
     const res = await fetch(appUrl + target.path);
     const body = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200) throw new Error(`${target.path}: ${res.status} ${body.toString().slice(0, 200)}`);
     // warm the app's caches and the JIT on this page before it is timed
-    for (let i = 0; i < 20; i++) await (await fetch(appUrl + target.path)).arrayBuffer();
+    for (let i = 0; i < 20; i++) {
+      await (await fetch(appUrl + target.path)).arrayBuffer();
+      await (await fetch(uncachedUrl + target.path)).arrayBuffer();
+    }
     const bare = await bareServer(body, res.headers.get('content-type') ?? 'text/html');
     let bareLoad: Load;
     try {
@@ -197,29 +217,32 @@ try {
       await bare.close();
     }
     const appLoad = await load(appUrl + target.path);
-    measured.set(target.name, { app: appLoad, bare: bareLoad, bytes: body.length });
-    const failures = appLoad.errors + appLoad.non2xx;
+    const uncachedLoad = await load(uncachedUrl + target.path);
+    measured.set(target.name, { app: appLoad, uncached: uncachedLoad, bare: bareLoad, bytes: body.length });
+    const failures = appLoad.errors + appLoad.non2xx + uncachedLoad.errors + uncachedLoad.non2xx;
     console.log(
       `  ${target.name.padEnd(17)} ${`${fmt(body.length / 1000, 1)} КБ`.padStart(8)}  ` +
         `${fmt(bareLoad.rps).padStart(12)} ${fmt(bareLoad.p95).padStart(6)}  ` +
         `${fmt(appLoad.rps).padStart(12)} ${fmt(appLoad.p50).padStart(6)} ${fmt(appLoad.p95).padStart(6)}  ` +
-        `${fmt(appLoad.rps / bareLoad.rps, 2).padStart(11)}` +
+        `${fmt(appLoad.rps / bareLoad.rps, 2).padStart(11)}  ` +
+        `${fmt(uncachedLoad.rps).padStart(9)} ${fmt(uncachedLoad.p95).padStart(6)} ${fmt(uncachedLoad.rps / bareLoad.rps, 2).padStart(7)}` +
         (failures ? `  ошибок/не-2xx: ${failures}` : ''),
     );
   }
   if (measured.size === targets.length) {
     const m = (name: string) => measured.get(name)!;
     const ratio = (name: string) => m(name).app.rps / m(name).bare.rps;
-    console.log('\n  цели:');
+    const uncachedRatio = (name: string) => m(name).uncached.rps / m(name).bare.rps;
+    console.log('\n  цели (приложение как в работе — с кэшем публичных страниц; в скобках — без него):');
     for (const name of ['главная /', 'публикация', 'работодатель']) {
-      console.log(`    ${name}: ${fmt(ratio(name), 2)}× голого сервера (цель ≥ 0,3)`);
+      console.log(
+        `    ${name}: ${fmt(ratio(name), 2)}× голого сервера (без кэша ${fmt(uncachedRatio(name), 2)}×; цель ≥ 0,3)`,
+      );
     }
-    console.log(
-      `    /opportunities ÷ JSON поиска: ${fmt(m('/opportunities').app.rps / m('JSON поиска').app.rps, 2)} (цель ≥ 0,8)`,
-    );
-    console.log(
-      `    поиск «инженер» ÷ JSON «инженер»: ${fmt(m('поиск «инженер»').app.rps / m('JSON «инженер»').app.rps, 2)} (цель ≥ 0,8)`,
-    );
+    const vsJson = (page: string, json: string) =>
+      `${fmt(m(page).app.rps / m(json).app.rps, 2)} (без кэша ${fmt(m(page).uncached.rps / m(json).uncached.rps, 2)}; цель ≥ 0,8)`;
+    console.log(`    /opportunities ÷ JSON поиска: ${vsJson('/opportunities', 'JSON поиска')}`);
+    console.log(`    поиск «инженер» ÷ JSON «инженер»: ${vsJson('поиск «инженер»', 'JSON «инженер»')}`);
     console.log(
       `    HTML страницы поиска (20 результатов): ${fmt(m('/opportunities').bytes / 1000, 1)} КБ, ` +
         `с запросом ${fmt(m('поиск «инженер»').bytes / 1000, 1)} КБ (цель ≤ 40)`,
@@ -228,6 +251,7 @@ try {
   console.log(`[bench] всего ${fmt((Date.now() - started) / 1000, 0)} с`);
 } finally {
   if (app) await stopChild(app);
+  if (uncachedApp) await stopChild(uncachedApp);
   await stack.stop();
   if (values.profile) console.log(`[bench] профиль процессора: ${path.resolve(root, DATA_DIR, 'profile')}`);
 }

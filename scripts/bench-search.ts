@@ -2,7 +2,7 @@
  * `npm run bench:search [-- --opportunities N --rate R]`: search latency with N opportunities
  * (default 200 000) on a throwaway embedded stack (.data/bench):
  *   1. generates the postings in SQL (scripts/lib/bulk-sql.ts) and rebuilds the index (docs/s);
- *   2. starts the built app (`node build/index.js`; `vite build` first when missing or stale);
+ *   2. starts the built app (`node server.js`; `vite build` first when missing or stale);
  *   3. sends one fixed set of ≥ 500 queries (a fifth and more with typos) at a steady rate, on
  *      loopback, (a) through the app's /api/opportunities/search, (b) straight to Meilisearch with
  *      the same requests the app makes (two when it corrects a typo), (b′) only the first of them,
@@ -165,7 +165,7 @@ try {
   await ensureBuild(root, (_scope, message) => console.log(`[bench] ${message}`));
   await assertPortFree(APP_PORT, 'приложение', 'BENCH_APP_PORT');
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  app = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+  app = spawn(process.execPath, [path.join(root, 'server.js')], {
     env: { ...process.env, ...stack.env, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: appUrl },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

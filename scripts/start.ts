@@ -124,7 +124,7 @@ try {
         env,
         { log, verbose: true },
       )
-    : spawnChild('app', process.execPath, [path.join(root, 'build/index.js')], env, { log, verbose: true });
+    : spawnChild('app', process.execPath, [path.join(root, 'server.js')], env, { log, verbose: true });
   children.push(app);
 
   for (const child of children) {

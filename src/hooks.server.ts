@@ -9,6 +9,13 @@ import { requestMeta } from '$lib/server/accounts/request-meta';
 import { config } from '$lib/server/config';
 import { handleCrossSiteForms } from '$lib/server/csrf';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
+import {
+  CACHED_ROUTES,
+  isAnonymousGet,
+  listenForChanges,
+  pageKey,
+  publicPageCache,
+} from '$lib/server/public-page-cache';
 import { loadPerson } from '$lib/server/session';
 import { db } from '$lib/server/db';
 import { anonClient } from '$lib/server/supabase';
@@ -22,7 +29,10 @@ import { sequence } from '@sveltejs/kit/hooks';
 export const init: ServerInit = async () => {
   // read at run time: the build must not fold NODE_ENV into a constant
   const env = process.env;
-  if (building || env.NODE_ENV !== 'production') return;
+  if (building) return;
+  // a wrong PUBLIC_PAGE_CACHE_SECONDS stops the start, not the first visitor's request
+  publicPageCache();
+  if (env.NODE_ENV !== 'production') return;
   let refusal: string | null;
   try {
     refusal = demoPasswordRefusal(await findDemoPasswordAccounts(db()));
@@ -64,7 +74,63 @@ const handleCaching: Handle = async ({ event, resolve }) => {
   return response;
 };
 
+/**
+ * The public pages as anonymous visitors see them, kept a few seconds (public-page-cache.ts): the
+ * first handle, so that what is kept carries every header the later handles add. Successful form
+ * posts of staff (employers, universities, the administration) empty it: they change what the
+ * public pages show.
+ */
+const handlePublicPageCache: Handle = async ({ event, resolve }) => {
+  const cache = publicPageCache();
+  const { method } = event.request;
+  const cacheable =
+    !building &&
+    cache.ttlMs > 0 &&
+    !event.isDataRequest &&
+    event.route.id !== null &&
+    CACHED_ROUTES.has(event.route.id) &&
+    isAnonymousGet(method, event.request.headers.get('cookie'));
+  if (!cacheable) {
+    const response = await resolve(event);
+    const role = event.locals.person?.role;
+    if (
+      method !== 'GET' &&
+      method !== 'HEAD' &&
+      response.status < 400 &&
+      role &&
+      role !== 'student' &&
+      role !== 'graduate'
+    ) {
+      cache.clear();
+    }
+    return response;
+  }
+  void listenForChanges(config().databaseUrl);
+  const key = pageKey(event.url);
+  const hit = cache.get(key);
+  if (hit) {
+    return new Response(hit.body, {
+      status: hit.status,
+      headers: [...hit.headers, ['age', cache.age(hit)]],
+    });
+  }
+  const response = await resolve(event);
+  if (
+    !cache.enabled ||
+    response.status !== 200 ||
+    response.headers.has('set-cookie') ||
+    !response.headers.get('content-type')?.startsWith('text/html')
+  ) {
+    return response;
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers = [...response.headers].filter(([name]) => name !== 'date' && name !== 'content-length');
+  cache.set(key, { status: 200, headers, body });
+  return new Response(body, { status: 200, headers: response.headers });
+};
+
 export const handle = sequence(
+  handlePublicPageCache,
   handleSecurityHeaders(() => config().appUrl),
   handleCrossSiteForms,
   handleAuthEndpoints,

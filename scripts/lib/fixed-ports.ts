@@ -40,7 +40,7 @@ export interface FixedPortSets {
   /** externalPostgres: a Postgres the launcher test starts itself, to hand the launcher as DATABASE_URL */
   launcher: StackPorts & { app: number; externalPostgres: number };
   genTypes: StackPorts;
-  bench: StackPorts & { app: number };
+  bench: StackPorts & { app: number; appUncached: number };
 }
 
 export function fixedPorts(env: NodeJS.ProcessEnv = process.env): FixedPortSets {
@@ -76,6 +76,8 @@ export function fixedPorts(env: NodeJS.ProcessEnv = process.env): FixedPortSets 
         by,
       ),
       app: 27625 + by,
+      /** bench:pages' second app, with the public page cache off */
+      appUncached: 27626 + by,
     },
   };
 }

@@ -11,7 +11,7 @@ import { testDb } from '../factories/db.ts';
 import { createAdministrator, uniqueEmail } from '../factories/people.ts';
 
 /**
- * The development mailbox of the built app (node build/index.js, as `npm start` runs it) on the
+ * The development mailbox of the built app (node server.js, as `npm start` runs it) on the
  * integration stack, bound to every interface of this machine: a request that arrives on the
  * machine's own non-loopback address is refused, one from loopback is served, and with
  * NODE_ENV=production nobody gets it. Only this machine's addresses are used.
@@ -31,7 +31,7 @@ function ownNonLoopbackAddress(): string {
 let app: ChildProcess | undefined;
 
 async function startApp(env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+  const child = spawn(process.execPath, [path.join(root, 'server.js')], {
     cwd: root,
     env: {
       ...process.env,

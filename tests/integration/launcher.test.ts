@@ -196,7 +196,7 @@ describe('npm start with DATABASE_URL (a Postgres it did not start)', () => {
       PORT: String(ports.app),
       ORIGIN: `http://127.0.0.1:${ports.app}`,
     };
-    const refused = await runNode(['build/index.js'], production);
+    const refused = await runNode(['server.js'], production);
     expect(refused.code).toBe(1);
     const lines = refused.output.trim().split('\n');
     expect(lines, refused.output).toHaveLength(1);
@@ -212,7 +212,7 @@ describe('npm start with DATABASE_URL (a Postgres it did not start)', () => {
     expect(removal.output).toContain('удалены демо-учётные записи: admin@demo.kemerovo-profi.ru');
     expect(await demoAccounts()).toEqual([]);
 
-    const app = spawn(process.execPath, ['build/index.js'], { cwd: root, env: production });
+    const app = spawn(process.execPath, ['server.js'], { cwd: root, env: production });
     let output = '';
     const listening = new Promise<void>((resolve, reject) => {
       app.stdout.on('data', (d: Buffer) => {

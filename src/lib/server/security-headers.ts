@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 
 /**
- * Headers every response of the app carries (pages get their Content-Security-Policy, with nonces
+ * Headers every response of the app carries (pages get their Content-Security-Policy, with hashes
  * for SvelteKit's inline scripts, from `kit.csp` in svelte.config.js):
  * - no other site may frame a page (clickjacking of the forms): X-Frame-Options for old browsers,
  *   and `frame-ancestors 'none'` on responses that have no policy of their own (endpoints, the

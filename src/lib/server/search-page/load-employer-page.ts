@@ -1,6 +1,7 @@
 import { anonClient, type Supabase } from '../supabase.ts';
 import { loadResponseStats } from '../applications/employer/load-response-stats.ts';
 import { keyedProcessCache } from '../cache.ts';
+import { PUBLIC_PAGE_CACHE_MAX_SECONDS } from '../public-page-cache.ts';
 import { loadPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
 
@@ -10,9 +11,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * How an employer answers applications (90 days of figures, the same for every visitor): kept per
  * employer for at most 60 s, like the landing page's counts, instead of computed on every visit.
  */
-const responseStatsCache = keyedProcessCache(60_000, (id) => loadResponseStats(anonClient(), id));
+const responseStatsCache = keyedProcessCache(60_000 - PUBLIC_PAGE_CACHE_MAX_SECONDS * 1000, (id) =>
+  loadResponseStats(anonClient(), id),
+);
 
-/** An employer's public response figures, at most 60 s old (the employer page and its postings). */
+/** An employer's public response figures, at most 60 s old with the page's own cache (the employer page and its postings). */
 export const loadCachedResponseStats = (organizationId: string) => responseStatsCache.get(organizationId);
 
 /**

@@ -1,4 +1,5 @@
 import { processCache } from '../cache.ts';
+import { PUBLIC_PAGE_CACHE_MAX_SECONDS } from '../public-page-cache.ts';
 import { anonClient, type Supabase } from '../supabase.ts';
 
 /**
@@ -25,8 +26,11 @@ async function countVerified(supabase: Supabase, kind: 'employer' | 'university'
   return count ?? 0;
 }
 
-/** How old the landing page's figures may be: they were three count queries on every visit. */
-export const PUBLIC_COUNTS_TTL_MS = 60_000;
+/**
+ * How old the landing page's figures may be: they were three count queries on every visit. The page
+ * itself may be kept a few seconds more (public-page-cache.ts): together never over 60 s.
+ */
+export const PUBLIC_COUNTS_TTL_MS = 60_000 - PUBLIC_PAGE_CACHE_MAX_SECONDS * 1000;
 
 const publicCounts = processCache(PUBLIC_COUNTS_TTL_MS, async () => {
   // what everyone sees: the same figures for a visitor and a signed-in person

@@ -1,0 +1,58 @@
+/**
+ * The app's entry (`node server.js` after `npm run build`): SvelteKit's request handler
+ * (adapter-node's build/handler.js, the documented way to run it in a server of one's own) behind a
+ * thin front that answers anonymous visitors' public pages from the app's short-lived page cache
+ * (src/lib/server/public-page-cache.ts) before the request is turned into a Web Request for
+ * SvelteKit — a cached page then costs about what sending its bytes costs. Everything else, and
+ * every miss, goes to SvelteKit, which fills the cache.
+ *
+ * Environment as adapter-node's own entry reads it: HOST (0.0.0.0), PORT (3000), ORIGIN,
+ * SHUTDOWN_TIMEOUT (30 s), KEEP_ALIVE_TIMEOUT / HEADERS_TIMEOUT (seconds), BODY_SIZE_LIMIT.
+ * SIGTERM/SIGINT: stops accepting, finishes what is under way, tells the app (`sveltekit:shutdown`).
+ */
+import http from 'node:http';
+import process from 'node:process';
+import { handler } from './build/handler.js';
+
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT || 3000);
+const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT || 30);
+
+/** The store the app's hook fills (public-page-cache.ts: `lookup` returns a fresh page or undefined). */
+const PAGE_CACHE = Symbol.for('kemerovo-profi.public-page-cache');
+
+const server = http.createServer((req, res) => {
+  const cache = globalThis[PAGE_CACHE];
+  const page = cache?.lookup(req.method, req.url, req.headers.cookie);
+  if (page) {
+    res.writeHead(page.status, page.rawHeaders.concat('age', cache.age(page)));
+    res.end(page.body);
+    return;
+  }
+  handler(req, res, () => {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Не найдено');
+  });
+});
+for (const [variable, property] of [
+  ['KEEP_ALIVE_TIMEOUT', 'keepAliveTimeout'],
+  ['HEADERS_TIMEOUT', 'headersTimeout'],
+]) {
+  const seconds = Number(process.env[variable]);
+  if (process.env[variable] && Number.isFinite(seconds)) server[property] = seconds * 1000;
+}
+
+server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+let stopping = false;
+function shutdown(reason) {
+  if (stopping) return;
+  stopping = true;
+  server.closeIdleConnections();
+  server.close(() => process.emit('sveltekit:shutdown', reason));
+  setTimeout(() => server.closeAllConnections(), shutdownTimeout * 1000).unref();
+}
+// requests still under way: close their connections as soon as they become idle
+server.on('request', (req) => req.on('close', () => stopping && server.closeIdleConnections()));
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,222 @@
+/**
+ * A short-lived in-process cache of the public pages as anonymous visitors see them (the landing
+ * page, the search, postings, employers' and universities' pages): the same bytes for
+ * everyone without a session, so rendering them once per few seconds instead of once per request
+ * is what keeps the site up when a link to it goes round 20 000 students at once.
+ *
+ * What is kept: only answers 200 with an HTML body and no Set-Cookie, to GET requests without a
+ * session cookie, for the routes in CACHED_ROUTES; at most `maxEntries` pages and `maxBytes` bytes
+ * (the least recently used go first); each for `ttlMs` (PUBLIC_PAGE_CACHE_SECONDS, 0–10, default 10;
+ * 0 turns the cache off). The Content-Security-Policy of the cached pages uses hashes of the inline
+ * scripts, not nonces (svelte.config.js), so a page served twice carries no reusable secret.
+ *
+ * When it is emptied: at once when Postgres announces a change of what the pages show (channel
+ * `public_pages`, statement triggers of migration 20261202000100 — also changes made by the worker,
+ * another app process or an import), and after any successful form post of a signed-in
+ * non-student (employers, universities, the administration) in this process. While the listener is
+ * not connected nothing is served from the cache.
+ *
+ * The store lives on globalThis under a registered symbol so that the front server (server.js),
+ * which answers hits before SvelteKit parses the request, reads the very same store as the
+ * SvelteKit hook that fills it (they are bundled separately).
+ */
+import pg from 'pg';
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer>;
+  storedAt: number;
+  expiresAt: number;
+  /** the headers with content-length as node's `writeHead` takes them: name, value, name, value… */
+  rawHeaders: string[];
+}
+
+/** Route ids whose anonymous answer is the same for every visitor. */
+export const CACHED_ROUTES: ReadonlySet<string> = new Set([
+  '/(public)',
+  '/(public)/opportunities',
+  '/(public)/opportunities/[id]',
+  '/(public)/employers/[id]',
+  '/(public)/universities/[id]',
+]);
+
+/** The name of better-auth's session cookie ends so (with a `__Secure-` prefix over https). */
+const SESSION_COOKIE = 'kp.session_token';
+
+/** A request the cache may answer: GET, no session, not a form action or a data request. */
+export function isAnonymousGet(method: string, cookieHeader: string | null | undefined): boolean {
+  return method === 'GET' && !(cookieHeader ?? '').includes(SESSION_COOKIE);
+}
+
+/** The key of a page: its path and query as the URL parser normalizes them. */
+export function pageKey(url: URL): string {
+  return url.pathname + url.search;
+}
+
+export class PublicPageCache {
+  readonly #pages = new Map<string, CachedPage>();
+  #bytes = 0;
+  /** false while no listener tells us about changes: then nothing is stored or served */
+  listening = false;
+
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  readonly now: () => number;
+
+  constructor(ttlMs: number, maxEntries = 2_000, maxBytes = 64 * 1024 * 1024, now: () => number = Date.now) {
+    this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+    this.now = now;
+  }
+
+  get enabled(): boolean {
+    return this.ttlMs > 0 && this.listening;
+  }
+
+  /** The answer's `Age` header (RFC 9111): whole seconds since the page was rendered. */
+  age(page: CachedPage): string {
+    return String(Math.floor((this.now() - page.storedAt) / 1000));
+  }
+
+  get size(): number {
+    return this.#pages.size;
+  }
+
+  /** The front server's question: a fresh page for this raw request, or undefined. */
+  lookup(
+    method: string | undefined,
+    rawUrl: string | undefined,
+    cookieHeader: string | undefined,
+  ): CachedPage | undefined {
+    if (!this.enabled || !rawUrl || !isAnonymousGet(method ?? '', cookieHeader)) return undefined;
+    let url: URL;
+    try {
+      url = new URL(rawUrl, 'http://localhost');
+    } catch {
+      return undefined;
+    }
+    return this.get(pageKey(url));
+  }
+
+  get(key: string): CachedPage | undefined {
+    if (!this.enabled) return undefined;
+    const page = this.#pages.get(key);
+    if (!page) return undefined;
+    if (page.expiresAt <= this.now()) {
+      this.#delete(key, page);
+      return undefined;
+    }
+    return page;
+  }
+
+  set(key: string, page: Omit<CachedPage, 'storedAt' | 'expiresAt' | 'rawHeaders'>): void {
+    if (!this.enabled || page.body.byteLength > this.maxBytes / 16) return;
+    const old = this.#pages.get(key);
+    if (old) this.#delete(key, old);
+    const rawHeaders = [...page.headers, ['content-length', String(page.body.byteLength)]].flat();
+    const now = this.now();
+    this.#pages.set(key, { ...page, rawHeaders, storedAt: now, expiresAt: now + this.ttlMs });
+    this.#bytes += page.body.byteLength;
+    // Map keeps insertion order: the first keys are the oldest
+    for (const [oldest, value] of this.#pages) {
+      if (this.#pages.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#delete(oldest, value);
+    }
+  }
+
+  clear(): void {
+    this.#pages.clear();
+    this.#bytes = 0;
+  }
+
+  #delete(key: string, page: CachedPage): void {
+    this.#pages.delete(key);
+    this.#bytes -= page.body.byteLength;
+  }
+}
+
+const STORE = Symbol.for('kemerovo-profi.public-page-cache');
+type WithStore = typeof globalThis & { [STORE]?: PublicPageCache };
+
+/** The process's cache (created on first use with PUBLIC_PAGE_CACHE_SECONDS). */
+export function publicPageCache(): PublicPageCache {
+  const holder = globalThis as WithStore;
+  return (holder[STORE] ??= new PublicPageCache(cacheSeconds() * 1000));
+}
+
+/**
+ * The longest a page may be kept. The public figures inside a page have caches of their own
+ * (counts, response rates: 60 s minus this), so what a visitor sees is never more than 60 s behind.
+ */
+export const PUBLIC_PAGE_CACHE_MAX_SECONDS = 10;
+
+function cacheSeconds(): number {
+  const raw = process.env.PUBLIC_PAGE_CACHE_SECONDS;
+  if (raw === undefined || raw === '') return PUBLIC_PAGE_CACHE_MAX_SECONDS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > PUBLIC_PAGE_CACHE_MAX_SECONDS) {
+    throw new Error(
+      `PUBLIC_PAGE_CACHE_SECONDS — целое число секунд от 0 до ${PUBLIC_PAGE_CACHE_MAX_SECONDS}`,
+    );
+  }
+  return value;
+}
+
+export const CHANGES_CHANNEL = 'public_pages';
+
+let listener: Promise<void> | undefined;
+
+/**
+ * Listens on the channel `public_pages` with a connection of its own; every notification empties
+ * the cache. A lost connection stops the cache (nothing served, nothing stored) and is retried;
+ * SvelteKit's shutdown (adapter-node, SIGTERM) closes it so that the process can end.
+ */
+export function listenForChanges(
+  databaseUrl: string,
+  cache = publicPageCache(),
+  retryMs = 5_000,
+): Promise<void> {
+  if (cache.ttlMs === 0) return Promise.resolve();
+  if (listener) return listener;
+  let stopped = false;
+  let current: pg.Client | undefined;
+  process.once('sveltekit:shutdown' as 'beforeExit', () => {
+    stopped = true;
+    cache.listening = false;
+    void current?.end().catch(() => {});
+  });
+  listener = connect();
+  return listener;
+
+  async function connect(): Promise<void> {
+    if (stopped) return;
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'public-page-cache' });
+    current = client;
+    let gone = false;
+    const lost = (err: Error) => {
+      cache.listening = false;
+      cache.clear();
+      if (gone || stopped) return;
+      gone = true;
+      console.warn(
+        `[кэш страниц] нет связи с базой (${err.message}), страницы не кэшируются до её восстановления`,
+      );
+      void client.end().catch(() => {});
+      setTimeout(() => void connect(), retryMs).unref();
+    };
+    client.on('notification', () => cache.clear());
+    client.on('error', lost);
+    client.on('end', () => lost(new Error('соединение закрыто')));
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANGES_CHANNEL}`);
+      cache.clear();
+      cache.listening = !stopped;
+    } catch (err) {
+      lost(err as Error);
+    }
+  }
+}

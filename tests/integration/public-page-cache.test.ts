@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuild } from '../../scripts/lib/build.ts';
+import { fixedPorts } from '../../scripts/lib/fixed-ports.ts';
+import { createAuth } from '../../src/lib/server/auth/options.ts';
+import { createVerifiedEmployer, publishPosting } from '../factories/applications.ts';
+import { testDb } from '../factories/db.ts';
+import { closeFactories, createAdministrator, type TestEmployer } from '../factories/people.ts';
+
+/**
+ * The built app as it runs in production (node server.js) keeps the public pages a few seconds for
+ * anonymous visitors (src/lib/server/public-page-cache.ts). Here: a second anonymous visit gets the
+ * kept page (with `Age`) and its security headers; a change in the database shows at once, not
+ * after the page's time (Postgres announces it); a signed-in person's page is never kept nor served
+ * from the cache; what only a signed-in person sees never reaches an anonymous visitor.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const port = fixedPorts().integrationApp.app;
+const base = `http://127.0.0.1:${port}`;
+let app: ChildProcess | undefined;
+let employer: TestEmployer;
+let postingId: string;
+let cookie: string;
+
+beforeAll(async () => {
+  await ensureBuild(root, (_scope, message) => process.stdout.write(`[build] ${message}\n`));
+  employer = await createVerifiedEmployer(await createAdministrator());
+  postingId = await publishPosting(employer, 'vacancy', {
+    title: `Аппаратчик ${crypto.randomUUID().slice(0, 8)}`,
+  });
+  const signedIn = await createAuth().api.signInEmail({
+    body: { email: employer.email, password: employer.password },
+    returnHeaders: true,
+  });
+  cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';', 1)[0])
+    .join('; ');
+  expect(cookie).toMatch(/session_token=/);
+
+  const child = spawn(process.execPath, [path.join(root, 'server.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SMTP_URL: '',
+      EMBEDDED_MAILBOX: '1',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ORIGIN: base,
+      PUBLIC_PAGE_CACHE_SECONDS: '10',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  app = child;
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`приложение завершилось (${child.exitCode}): ${stderr}`);
+    if ((await fetch(`${base}/sign-in`).catch(() => null))?.status === 200) break;
+    if (i > 300) throw new Error(`приложение не ответило: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 600_000);
+
+afterAll(async () => {
+  const child = app;
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await closeFactories();
+});
+
+async function visit(pathname: string, headers: Record<string, string> = {}) {
+  const res = await fetch(base + pathname, { headers, redirect: 'manual' });
+  return { status: res.status, headers: res.headers, body: await res.text() };
+}
+
+/** The first anonymous visit renders and keeps the page (the listener connects on that visit). */
+async function keptVisit(pathname: string) {
+  for (let i = 0; i < 50; i++) {
+    await visit(pathname);
+    const second = await visit(pathname);
+    if (second.headers.has('age')) return second;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${pathname}: страница так и не попала в кэш`);
+}
+
+describe('public page cache of the built app', () => {
+  test('a second anonymous visit gets the kept page, with every security header', async () => {
+    const first = await visit(`/opportunities/${postingId}`);
+    expect(first.status).toBe(200);
+    const kept = await keptVisit(`/opportunities/${postingId}`);
+    expect(kept.status).toBe(200);
+    expect(kept.body).toBe(first.body);
+    expect(Number(kept.headers.get('age'))).toBeLessThanOrEqual(10);
+    const csp = kept.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    // hashes of the inline scripts, never a nonce that a kept page would hand to everyone
+    expect(csp).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('nonce-');
+    expect(kept.headers.get('x-frame-options')).toBe('DENY');
+    expect(kept.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(kept.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(kept.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('a change in the database shows at once, not after the page’s time', async () => {
+    const pathname = `/opportunities/${postingId}`;
+    await keptVisit(pathname);
+    const title = `Мастер смены ${crypto.randomUUID().slice(0, 8)}`;
+    await testDb().query(`update public.opportunities set title = $2 where id = $1`, [postingId, title]);
+    // the announcement travels asynchronously: allow it 3 s, well under the page's 10 s
+    let body = '';
+    for (let i = 0; i < 30 && !body.includes(title); i++) {
+      body = (await visit(pathname)).body;
+      if (!body.includes(title)) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(body).toContain(title);
+
+    // closing the posting: the kept page is gone, the visitor sees it closed
+    await keptVisit(pathname);
+    await testDb().query(`update public.opportunities set status = 'closed' where id = $1`, [postingId]);
+    let closed = await visit(pathname);
+    for (let i = 0; i < 30 && closed.status === 200 && closed.body.includes('Откликнуться'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      closed = await visit(pathname);
+    }
+    expect(closed.headers.has('age')).toBe(false);
+    await testDb().query(`update public.opportunities set status = 'published' where id = $1`, [postingId]);
+  });
+
+  test('a signed-in person’s page is neither served from the cache nor kept for others', async () => {
+    const pathname = `/employers/${employer.organizationId}`;
+    await keptVisit(pathname);
+    const own = await visit(pathname, { cookie });
+    expect(own.status).toBe(200);
+    expect(own.headers.has('age')).toBe(false);
+    expect(own.headers.get('cache-control')).toBe('private, no-store');
+    expect(own.body).toContain(employer.fullName);
+    // the anonymous visitor still gets the anonymous page
+    const anonymous = await visit(pathname);
+    expect(anonymous.body).not.toContain(employer.fullName);
+    // and the employer's own data requests and form pages are never kept
+    const data = await visit(`/opportunities/${postingId}/__data.json`);
+    expect(data.headers.has('age')).toBe(false);
+    const again = await visit(`/opportunities/${postingId}/__data.json`);
+    expect(again.headers.has('age')).toBe(false);
+    const signIn = await visit('/sign-in');
+    await visit('/sign-in');
+    expect(signIn.headers.has('age')).toBe(false);
+    expect((await visit('/sign-in')).headers.has('age')).toBe(false);
+  });
+});

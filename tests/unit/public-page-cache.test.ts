@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { isAnonymousGet, PublicPageCache } from '../../src/lib/server/public-page-cache.ts';
+
+const page = (text: string) => ({
+  status: 200,
+  headers: [['content-type', 'text/html']] as [string, string][],
+  body: new TextEncoder().encode(text),
+});
+
+function setup({ ttlMs = 10_000, maxEntries = 100, maxBytes = 1_000_000 } = {}) {
+  let now = 1_000_000;
+  const cache = new PublicPageCache(ttlMs, maxEntries, maxBytes, () => now);
+  cache.listening = true;
+  return { cache, advance: (ms: number) => (now += ms) };
+}
+
+describe('public page cache', () => {
+  test('a page is served until its time is up, with its age', () => {
+    const { cache, advance } = setup();
+    cache.set('/opportunities', page('a'));
+    advance(2_500);
+    const hit = cache.get('/opportunities');
+    expect(new TextDecoder().decode(hit?.body)).toBe('a');
+    expect(cache.age(hit!)).toBe('2');
+    expect(hit?.rawHeaders).toEqual(['content-type', 'text/html', 'content-length', '1']);
+    advance(7_500);
+    expect(cache.get('/opportunities')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  test('nothing is stored or served while no listener reports changes, or with a TTL of 0', () => {
+    const { cache } = setup();
+    cache.listening = false;
+    cache.set('/', page('a'));
+    expect(cache.size).toBe(0);
+    cache.listening = true;
+    cache.set('/', page('a'));
+    cache.listening = false;
+    expect(cache.get('/')).toBeUndefined();
+    const off = new PublicPageCache(0);
+    off.listening = true;
+    off.set('/', page('a'));
+    expect(off.get('/')).toBeUndefined();
+  });
+
+  test('the least recently stored pages go first, by count and by bytes', () => {
+    const { cache } = setup({ maxEntries: 2 });
+    cache.set('/a', page('a'));
+    cache.set('/b', page('b'));
+    cache.set('/c', page('c'));
+    expect(cache.get('/a')).toBeUndefined();
+    expect(cache.get('/b')).toBeDefined();
+    expect(cache.get('/c')).toBeDefined();
+
+    // 160 bytes in all, at most 10 per page: the 17th page of 10 bytes pushes the first out
+    const bytes = setup({ maxBytes: 160 });
+    for (let i = 0; i < 17; i++) bytes.cache.set(`/p${i}`, page(String(i % 10).repeat(10)));
+    expect(bytes.cache.size).toBe(16);
+    expect(bytes.cache.get('/p0')).toBeUndefined();
+    expect(bytes.cache.get('/p1')).toBeDefined();
+    expect(bytes.cache.get('/p16')).toBeDefined();
+    // a page over a sixteenth of the budget is never kept
+    bytes.cache.set('/big', page('b'.repeat(11)));
+    expect(bytes.cache.get('/big')).toBeUndefined();
+  });
+
+  test('a replaced page counts once; clear empties everything', () => {
+    const { cache } = setup();
+    cache.set('/a', page('one'));
+    cache.set('/a', page('two'));
+    expect(cache.size).toBe(1);
+    expect(new TextDecoder().decode(cache.get('/a')?.body)).toBe('two');
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
+
+  test('only GET requests without a session cookie are answered from it', () => {
+    expect(isAnonymousGet('GET', undefined)).toBe(true);
+    expect(isAnonymousGet('GET', 'theme=dark')).toBe(true);
+    expect(isAnonymousGet('GET', 'kp.session_token=abc.def')).toBe(false);
+    expect(isAnonymousGet('GET', '__Secure-kp.session_token=abc.def')).toBe(false);
+    expect(isAnonymousGet('POST', undefined)).toBe(false);
+    expect(isAnonymousGet('HEAD', undefined)).toBe(false);
+
+    const { cache } = setup();
+    cache.set('/opportunities?q=%D0%B8%D0%BD%D0%B6%D0%B5%D0%BD%D0%B5%D1%80', page('инженер'));
+    // the raw request line is normalized like SvelteKit's event.url
+    expect(cache.lookup('GET', '/opportunities?q=инженер', undefined)).toBeDefined();
+    expect(
+      cache.lookup('GET', '/opportunities?q=%D0%B8%D0%BD%D0%B6%D0%B5%D0%BD%D0%B5%D1%80', undefined),
+    ).toBeDefined();
+    expect(cache.lookup('GET', '/opportunities?q=инженер', 'kp.session_token=x')).toBeUndefined();
+    expect(cache.lookup('POST', '/opportunities?q=инженер', undefined)).toBeUndefined();
+    expect(cache.lookup('GET', '/opportunities?q=химик', undefined)).toBeUndefined();
+  });
+});
