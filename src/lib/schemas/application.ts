@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UUID } from './fields.ts';
 
 /** The student's forms of an application: applying, withdrawing, declining an offer. */
 
@@ -43,7 +44,6 @@ export const declineSchema = z.object({
   note: note('Комментарий — не длиннее 3 000 знаков'),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
 
 export const confirmEmploymentSchema = z.object({

@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { CONTRACT_KINDS } from '../contracts.ts';
+import { isRealDate, UUID } from './fields.ts';
 import { formLists, formValues, safeValues, type FieldErrors } from './form.ts';
 
 /** The contract form (a party proposing, or the administration registering). */
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OKSO = /^\d{2}\.\d{2}\.\d{2}$/;
-
-function isRealDate(v: string): boolean {
-  if (!DATE.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
 
 const requiredDate = (message: string) => z.string({ error: message }).trim().refine(isRealDate, { message });
 

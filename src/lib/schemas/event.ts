@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { UUID } from './fields.ts';
 import { EVENT_AUDIENCES, EVENT_KINDS, fromKemerovoLocal } from '../events.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const kemerovoTime = (message: string) =>
   z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField, optionalText, UUID, wholeNumber } from './fields.ts';
 import type { Database } from '../database.types.ts';
 import {
   EMPLOYMENT_LABELS,
@@ -9,6 +10,11 @@ import {
   type OpportunityKind,
 } from '../opportunities.ts';
 import { formLists, formValues, safeValues, type FieldErrors } from './form.ts';
+
+const date = (message: string, { required = false } = {}) => dateField(message, { required });
+const int = (min: number, max: number, message: string, { required = false } = {}) =>
+  wholeNumber(min, max, message, { required });
+const text = optionalText;
 
 /**
  * The posting form of an opportunity: common fields plus the fields of its kind, one schema per
@@ -31,59 +37,6 @@ export const DESCRIPTION_MAX = 10_000;
 export function kemerovoToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Novokuznetsk' }).format(now);
 }
-
-const text = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(v: string): boolean {
-  if (!DATE.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-const date = (message: string, { required = false } = {}) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) {
-        if (required) ctx.addIssue({ code: 'custom', message });
-        return null;
-      }
-      if (!isRealDate(v)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return v;
-    });
-
-/** A whole number typed by a person: spaces between thousands are fine («50 000»). */
-const int = (min: number, max: number, message: string, { required = false } = {}) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      const clean = (v ?? '').replace(/[\s\u00a0]/g, '');
-      if (!clean) {
-        if (required) ctx.addIssue({ code: 'custom', message });
-        return null;
-      }
-      const n = Number(clean);
-      if (!/^\d+$/.test(clean) || !Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
 
 const choice = <T extends Record<string, string>>(labels: T, message: string, { required = false } = {}) =>
   z
@@ -108,8 +61,6 @@ const checkbox = z
   .transform((v) => v === 'on' || v === 'true');
 
 const PROGRAMME_CODE = /^\d{2}\.0[345]\.\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Several values of one field, blanks dropped, repeats merged. */
 const list = <T>(parse: (v: string) => T | undefined, message: string, max: number, maxMessage: string) =>
   z

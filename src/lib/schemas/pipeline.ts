@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField, isRealDate, optionalText, UUID, wholeNumber } from './fields.ts';
 import {
   APPLICATION_STATUSES,
   DOCUMENT_KINDS,
@@ -8,6 +9,14 @@ import {
   type RejectionReason,
 } from '../applications.ts';
 import type { OpportunityKind } from '../opportunities.ts';
+
+const PROGRAMME_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
+
+export const isUuid = (v: string | null | undefined): v is string => !!v && UUID.test(v);
+
+const date = (message: string, { required = true } = {}) => dateField(message, { required });
+const int = (min: number, max: number, message: string, { required = true } = {}) =>
+  wholeNumber(min, max, message, { required });
 
 /**
  * The employer's pipeline: the list's filters (read from the URL, so a filtered list is a link and
@@ -28,12 +37,6 @@ export const PIPELINE_SORTS = {
 export type PipelineSort = keyof typeof PIPELINE_SORTS;
 
 export const PAGE_SIZE = 25;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PROGRAMME_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export const isUuid = (v: string | null | undefined): v is string => !!v && UUID.test(v);
 
 export interface PipelineFilters {
   /** a state, or «waiting» for submitted + viewed; null for every state */
@@ -102,56 +105,6 @@ export function pipelineQuery(filters: PipelineFilters, { page = false } = {}): 
 }
 
 // Forms ---------------------------------------------------------------------------------------
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-function isRealDate(v: string): boolean {
-  if (!DATE.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-const date = (message: string, { required = true } = {}) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) {
-        if (required) ctx.addIssue({ code: 'custom', message });
-        return null;
-      }
-      if (!isRealDate(v)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return v;
-    });
-
-const int = (min: number, max: number, message: string, { required = true } = {}) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      const clean = (v ?? '').replace(/[\s\u00a0]/g, '');
-      if (!clean) {
-        if (required) ctx.addIssue({ code: 'custom', message });
-        return null;
-      }
-      const n = Number(clean);
-      if (!/^\d+$/.test(clean) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
 
 const note = optionalText(3000, 'Комментарий — не длиннее 3 000 знаков');
 

@@ -1,68 +1,19 @@
 import { z } from 'zod';
-
-/**
- * Forms of stipend awards and target-training agreements (issue 8 items 3, 4). The database
- * functions check the same rules again (and the ones only it can: who the student is, the state).
- */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(v: string): boolean {
-  if (!DATE.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const date = (message: string, { required = false } = {}) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) {
-        if (required) ctx.addIssue({ code: 'custom', message });
-        return null;
-      }
-      if (!isRealDate(v)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return v;
-    });
-
-/** A whole number typed by a person: spaces between thousands are fine («20 000»). */
-const int = (min: number, max: number, message: string, { required = false } = {}) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      const clean = (v ?? '').replace(/[\s\u00a0]/g, '');
-      if (!clean) {
-        if (required) ctx.addIssue({ code: 'custom', message });
-        return null;
-      }
-      const n = Number(clean);
-      if (!/^\d+$/.test(clean) || !Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
+import { dateField, optionalText, UUID, wholeNumber } from './fields.ts';
 
 const checkbox = z
   .string()
   .optional()
   .transform((v) => v === 'on');
+
+const date = (message: string, { required = false } = {}) => dateField(message, { required });
+const int = (min: number, max: number, message: string, { required = false } = {}) =>
+  wholeNumber(min, max, message, { required });
+
+/**
+ * Forms of stipend awards and target-training agreements (issue 8 items 3, 4). The database
+ * functions check the same rules again (and the ones only it can: who the student is, the state).
+ */
 
 export const recordIdSchema = z.object({
   id: z.string().trim().regex(UUID, 'Запись не найдена'),
