@@ -3119,6 +3119,10 @@ export type Database = {
         };
         Returns: string;
       };
+      public_opportunity: {
+        Args: { p_id: string };
+        Returns: Json;
+      };
       publish_opportunity: {
         Args: { p_days?: number; p_id: string };
         Returns: Database['public']['Enums']['opportunity_status'];

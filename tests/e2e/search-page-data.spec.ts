@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { SNIPPET_LENGTH } from '../../src/lib/server/search/highlight.ts';
 
 /** How many times `needle` occurs in `text`. */
 const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
@@ -29,4 +30,23 @@ test("the search page's data holds each facet value and each hit's title once", 
   const universities = [...html.matchAll(/name="university" value="([0-9a-f-]{36})"/g)].map((m) => m[1]);
   expect(universities.length).toBeGreaterThan(0);
   for (const id of universities) expect(occurrences(data, id)).toBe(1);
+});
+
+// Issue 10 item 21: a card's text is sent twice, so its snippet is about two lines (cut between words,
+// «…» at either end), and names the page has as constants (kinds, years, schedules) are not in its data.
+test('the search page sends short snippets and no constant names in its data', async ({ request }) => {
+  const html = await (await request.get(`/opportunities?q=${encodeURIComponent('инженер')}`)).text();
+  const snippets = [...html.matchAll(/<p class="snippet">(.*?)<\/p>/gs)].map((m) =>
+    m[1].replace(/<!---->|<\/?mark>/g, ''),
+  );
+  expect(snippets.length).toBeGreaterThan(0);
+  for (const snippet of snippets) {
+    expect(snippet.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 2);
+    expect(snippet).not.toMatch(/\s{2,}|\n/);
+  }
+  const data = hydrationData(html);
+  for (const name of ['Стажировка', 'Именная стипендия', 'Полный день', '1 курс']) {
+    expect(html).toContain(`${name} <small>`);
+    expect(data).not.toContain(`"${name}"`);
+  }
 });

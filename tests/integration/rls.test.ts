@@ -935,6 +935,39 @@ describe('opportunity contacts', () => {
     );
     expect((await anon.rpc('opportunity_contacts', { p_id: published })).data).toEqual([]);
   });
+
+  // Issue 10 item 21: the posting page reads the posting and its contacts in one request.
+  test('public_opportunity gives one public posting with its names and contacts, nothing else', async () => {
+    const email = uniqueEmail('hr');
+    const published = await postingOfV('published', email);
+    const draft = await postingOfV('draft', uniqueEmail('hr-draft'));
+    const shown = await anon.rpc('public_opportunity', { p_id: published });
+    expect(shown.error).toBeNull();
+    const posting = shown.data as Record<string, unknown>;
+    expect(posting).toMatchObject({
+      id: published,
+      status: 'published',
+      organization_id: employerV.organizationId,
+      organizations: { id: employerV.organizationId },
+      contact_name: 'Ирина Петрова',
+      contact_email: email,
+      contact_phone: '+7 (3842) 45-67-89',
+    });
+    // the public columns only: nothing anon may not select from the table itself
+    for (const column of ['created_by', 'moderated_by', 'moderation_note', 'description_markdown']) {
+      expect(posting).not.toHaveProperty(column);
+    }
+    for (const client of [anon, studentX1.client]) {
+      const hidden = await client.rpc('public_opportunity', { p_id: draft });
+      expect(hidden.error).toBeNull();
+      expect(hidden.data).toBeNull();
+    }
+    await testDb().query(
+      `update public.opportunities set expires_at = now() - interval '1 minute' where id = $1`,
+      [published],
+    );
+    expect((await anon.rpc('public_opportunity', { p_id: published })).data).toBeNull();
+  });
 });
 
 describe('trust columns', () => {

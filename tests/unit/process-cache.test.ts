@@ -158,4 +158,14 @@ describe('keyedProcessCache', () => {
     await t.cache.get('b');
     expect(t.fetched).toEqual(['a', 'b', 'a']);
   });
+
+  it('forgetAll() drops every key (a contract changed: whose page is not known)', async () => {
+    const t = setup();
+    await t.cache.get('a');
+    await t.cache.get('b');
+    t.cache.forgetAll();
+    await t.cache.get('a');
+    await t.cache.get('b');
+    expect(t.fetched).toEqual(['a', 'b', 'a', 'b']);
+  });
 });

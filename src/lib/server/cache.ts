@@ -39,6 +39,8 @@ export function processCache<T>(
 export interface KeyedProcessCache<T> {
   get(key: string): Promise<T>;
   forget(key: string): void;
+  /** Drops every key (a change whose keys the caller does not know). */
+  forgetAll(): void;
 }
 
 export function keyedProcessCache<T>(
@@ -60,6 +62,9 @@ export function keyedProcessCache<T>(
     },
     forget(key) {
       caches.delete(key);
+    },
+    forgetAll() {
+      caches.clear();
     },
   };
 }

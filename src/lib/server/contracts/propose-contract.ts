@@ -1,5 +1,6 @@
 import { describeDbError } from '../errors.ts';
 import type { Supabase } from '../supabase.ts';
+import { forgetPartnerContracts } from './load-partner-contracts.ts';
 import type { ContractFields } from '../../schemas/contract.ts';
 import { PARTY_CONTRACT_FIELDS, CONTRACT_FIELDS, type OperationResult } from './contract-fields.ts';
 
@@ -49,5 +50,6 @@ export async function registerContract(
     ...args(input, scanFileId),
   });
   if (error) return { ok: false, ...describeDbError(error, CONTRACT_FIELDS) };
+  forgetPartnerContracts();
   return { ok: true, id: data };
 }

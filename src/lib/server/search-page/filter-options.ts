@@ -1,25 +1,34 @@
-import { KIND_LABELS, OPPORTUNITY_KINDS, SCHEDULE_LABELS } from '../../opportunities.ts';
+import { OPPORTUNITY_KINDS, SCHEDULE_LABELS } from '../../opportunities.ts';
 import type { SearchParams } from '../../schemas/search.ts';
 import { loadClassifiers, loadProgrammeGroups, loadUniversities, type Option } from '../reference.ts';
 import type { FacetCounts, SearchResult } from '../search/types.ts';
 
-/** One choice of a filter with the number of results it would give. */
-export interface FacetOption {
-  value: string;
-  label: string;
-  count: number;
-}
+/**
+ * One choice of a filter: [value, number of results] — and its name when it comes from the
+ * database, without the code the value holds («Клиническая медицина» for 31.00.00). Tuples, and
+ * no names the page has as constants (kinds, years, schedules): everything in a page's data is
+ * sent a second time beside the markup (issue 10 item 21). facet-options.ts names them.
+ */
+export type FacetCount = [value: string, count: number, name?: string];
 
 export interface FilterOptions {
-  kind: FacetOption[];
-  industry: FacetOption[];
-  district: FacetOption[];
+  kind: FacetCount[];
+  industry: FacetCount[];
+  district: FacetCount[];
   remoteCount: number;
-  field: FacetOption[];
-  university: FacetOption[];
-  year: FacetOption[];
-  schedule: FacetOption[];
+  field: FacetCount[];
+  university: FacetCount[];
+  year: FacetCount[];
+  schedule: FacetCount[];
   paidCount: number;
+}
+
+/** «31.00.00 Клиническая медицина» → «Клиническая медицина»; «A — Добыча…» → «Добыча…». */
+function withoutCode(option: Option): Option {
+  const { value, label } = option;
+  return label.startsWith(`${value} `)
+    ? { value, label: label.slice(value.length).replace(/^ (— )?/, '') }
+    : option;
 }
 
 /**
@@ -36,32 +45,35 @@ export async function loadFilterOptions(
     loadUniversities(),
     loadProgrammeGroups(),
   ]);
-  const counted = (options: Option[], counts: FacetCounts | undefined, selected: string[], all = false) =>
+  const counted = (
+    options: Option[],
+    counts: FacetCounts | undefined,
+    selected: string[],
+    { all = false, named = true } = {},
+  ): FacetCount[] =>
     options
-      .map((o) => ({ ...o, count: counts?.[o.value] ?? 0 }))
-      .filter((o) => all || o.count > 0 || selected.includes(o.value));
-  const labelled = (labels: Record<string, string>, values: string[]) =>
-    values.map((value) => ({ value, label: labels[value] }));
+      .map((o): FacetCount => {
+        const count = counts?.[o.value] ?? 0;
+        return named ? [o.value, count, o.label] : [o.value, count];
+      })
+      .filter(([value, count]) => all || count > 0 || selected.includes(value));
+  const values = (list: readonly string[]) => list.map((value) => ({ value, label: '' }));
 
   return {
-    kind: counted(labelled(KIND_LABELS, OPPORTUNITY_KINDS), facets.kind, params.kind, true),
-    industry: counted(industries, facets.industry_code, params.industry),
+    kind: counted(values(OPPORTUNITY_KINDS), facets.kind, params.kind, { all: true, named: false }),
+    industry: counted(industries.map(withoutCode), facets.industry_code, params.industry),
     // districts without postings are no choice (the one chosen stays)
     district: counted(districts, facets.district_code, params.district),
     remoteCount: facets.is_remote?.true ?? 0,
-    field: counted(fields, facets.programme_groups, params.field),
+    field: counted(fields.map(withoutCode), facets.programme_groups, params.field),
     university: counted(universities, facets.university_ids, params.university),
-    year: counted(
-      [1, 2, 3, 4, 5, 6].map((y) => ({ value: String(y), label: `${y} курс` })),
-      facets.years_of_study,
-      params.year.map(String),
-    ),
-    schedule: counted(
-      labelled(SCHEDULE_LABELS, Object.keys(SCHEDULE_LABELS)),
-      facets.schedule,
-      params.schedule,
-      true,
-    ),
+    year: counted(values(['1', '2', '3', '4', '5', '6']), facets.years_of_study, params.year.map(String), {
+      named: false,
+    }),
+    schedule: counted(values(Object.keys(SCHEDULE_LABELS)), facets.schedule, params.schedule, {
+      all: true,
+      named: false,
+    }),
     paidCount: facets.is_paid?.true ?? 0,
   };
 }

@@ -2,7 +2,7 @@ import { anonClient, type Supabase } from '../supabase.ts';
 import { loadResponseStats } from '../applications/employer/load-response-stats.ts';
 import { keyedProcessCache } from '../cache.ts';
 import { PUBLIC_PAGE_CACHE_MAX_SECONDS } from '../public-page-cache.ts';
-import { loadPartnerContracts } from '../contracts/load-partner-contracts.ts';
+import { loadCachedPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,8 +43,8 @@ export async function loadEmployerPage(supabase: Supabase, id: string) {
       .order('published_at', { referencedTable: 'opportunities', ascending: false })
       .limit(100, { referencedTable: 'opportunities' })
       .maybeSingle(),
-    loadUniversities(supabase),
-    loadPartnerContracts(supabase, id),
+    loadUniversities(),
+    loadCachedPartnerContracts(id),
     responseStatsCache.get(id),
   ]);
   if (error) throw new Error(`employer: ${error.message}`);

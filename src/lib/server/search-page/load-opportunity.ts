@@ -17,26 +17,18 @@ const PUBLIC_COLUMNS =
  * A posting as everyone may see it: published and unexpired (RLS also requires a verified
  * employer). Its own employer sees drafts through RLS, so the status is checked here too: the
  * public page never shows what is not public. Null when there is no such posting. The contacts come
- * from opportunity_contacts(), one posting per call: anon cannot select the contact columns, so
- * they cannot be read for all postings at once.
+ * from opportunity_contacts() inside public_opportunity(), one posting per call: anon cannot select
+ * the contact columns, so they cannot be read for all postings at once.
  */
 export async function loadPublicOpportunity(supabase: Supabase, id: string) {
   if (!UUID.test(id)) return null;
-  // both at once: opportunity_contacts() answers only for a published posting itself
-  const [{ data, error }, contacts] = await Promise.all([
-    supabase
-      .from('opportunities')
-      .select(PUBLIC_COLUMNS)
-      .eq('id', id)
-      .eq('status', 'published')
-      .gt('expires_at', new Date().toISOString())
-      .maybeSingle(),
-    supabase.rpc('opportunity_contacts', { p_id: id }).maybeSingle(),
-  ]);
+  // one request: the posting, its names and its contacts (public_opportunity(), with the caller's
+  // RLS and grants; 20261202002000_create_public_opportunity.sql)
+  const { data, error } = await supabase.rpc('public_opportunity', { p_id: id });
   if (error) throw new Error(`opportunity: ${error.message}`);
   if (!data) return null;
-  if (contacts.error) throw new Error(`opportunity contacts: ${contacts.error.message}`);
-  return withLabels(supabase, data as unknown as PublicOpportunityRow, contacts.data);
+  const row = data as unknown as PublicOpportunityRow & NonNullable<Contacts>;
+  return withLabels(row, row);
 }
 
 /**
@@ -67,7 +59,7 @@ export async function loadOpportunityPreview(
     .eq('id', id)
     .maybeSingle();
   if (contactsError) throw new Error(`opportunity preview contacts: ${contactsError.message}`);
-  return withLabels(supabase, row, contacts);
+  return withLabels(row, contacts);
 }
 
 type Contacts = {
@@ -77,11 +69,8 @@ type Contacts = {
 } | null;
 
 /** The row with its contacts and the names of its programmes and universities. */
-async function withLabels(supabase: Supabase, row: PublicOpportunityRow, contacts: Contacts) {
-  const [{ programmes }, universities] = await Promise.all([
-    loadClassifiers(supabase),
-    loadUniversities(supabase),
-  ]);
+async function withLabels(row: PublicOpportunityRow, contacts: Contacts) {
+  const [{ programmes }, universities] = await Promise.all([loadClassifiers(), loadUniversities()]);
   const label = (options: { value: string; label: string }[], v: string) =>
     options.find((o) => o.value === v)?.label ?? v;
   return {

@@ -117,7 +117,8 @@ export function meiliSearchRequest(p: SearchParams, nowS = Date.now() / 1000): M
     attributesToRetrieve: [...RETRIEVE],
     attributesToHighlight: ['title', 'description'],
     attributesToCrop: ['description'],
-    cropLength: 28,
+    // ~24 words hold the ~160 characters a card shows (snippetAround cuts them to that)
+    cropLength: 24,
     cropMarker: '…',
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
@@ -284,7 +285,7 @@ function toHit(
     kind: h.kind as OpportunityKind,
     title: h.title,
     titleHighlighted: markedToHtml(markedTitle),
-    snippetHighlighted: markedToHtml(markedSnippet),
+    snippetHighlighted: markedToHtml(snippetAround(markedSnippet)),
     organizationId: h.organization_id,
     organizationName: h.organization_name,
     districtName: h.district_name,
@@ -360,7 +361,7 @@ async function searchFallback(
       toHit(
         { ...r, kind: r.kind as OpportunityKind, published_at_ts: Date.parse(r.published_at) / 1000 },
         markQueryWords(r.title, p.q),
-        snippetAround(markQueryWords(r.description, p.q)),
+        markQueryWords(r.description, p.q),
       ),
     ),
     total: result.total,
