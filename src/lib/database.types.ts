@@ -2906,6 +2906,22 @@ export type Database = {
         Args: { p_id: string };
         Returns: string;
       };
+      employer_pipeline: {
+        Args: {
+          p_created_before?: string;
+          p_limit?: number;
+          p_offset?: number;
+          p_opportunity_id?: string;
+          p_organization_id: string;
+          p_programme_code?: string;
+          p_query?: string;
+          p_sort?: string;
+          p_statuses?: Database['public']['Enums']['application_status'][];
+          p_university_id?: string;
+          p_year_of_study?: number;
+        };
+        Returns: Json;
+      };
       employer_response_stats: {
         Args: { p_organization_id: string };
         Returns: {
@@ -3306,6 +3322,13 @@ export type Database = {
       unsubscribe_saved_search: {
         Args: { p_token: string };
         Returns: string;
+      };
+      waiting_application_counts: {
+        Args: { p_organization_id: string; p_overdue_before?: string };
+        Returns: {
+          overdue: number;
+          waiting: number;
+        }[];
       };
       withdraw_application: {
         Args: { p_id: string; p_note?: string };

@@ -189,6 +189,38 @@ describe('the list', () => {
     expect(await ids('state=shortlisted')).toEqual([]);
   });
 
+  test('the pipeline function reads past RLS for members of the organization only', async () => {
+    // employer_pipeline() and waiting_application_counts() are security definer (the indexes RLS
+    // cannot use): everyone but a member of the organization gets what RLS gave them — nothing
+    const pipelineOfA = { p_organization_id: employerA.organizationId };
+    const own = await employerA.client.rpc('employer_pipeline', pipelineOfA);
+    expect(own.error).toBeNull();
+    expect(own.data).toMatchObject({ total: toA.length });
+    const student = toA[0].student;
+    const admin = await createAdministrator();
+    for (const outsider of [employerB.client, student.client, admin.client]) {
+      const { data, error } = await outsider.rpc('employer_pipeline', {
+        ...pipelineOfA,
+        p_statuses: ['submitted'],
+      });
+      expect(error).toBeNull();
+      expect(data).toEqual({ total: 0, rows: [], postings: [] });
+      const counts = await outsider
+        .rpc('waiting_application_counts', { p_organization_id: employerA.organizationId })
+        .single();
+      expect(counts.data).toEqual({ waiting: 0, overdue: 0 });
+    }
+    const anon = await anonClient().rpc('employer_pipeline', pipelineOfA);
+    expect(anon.error?.code).toBe('42501');
+    const anonCounts = await anonClient().rpc('waiting_application_counts', pipelineOfA);
+    expect(anonCounts.error?.code).toBe('42501');
+    // the search takes `_` and `%` as letters, and a negative page is refused, not read
+    const underscore = await employerA.client.rpc('employer_pipeline', { ...pipelineOfA, p_query: '_' });
+    expect(underscore.data).toMatchObject({ total: 0, rows: [] });
+    const negative = await employerA.client.rpc('employer_pipeline', { ...pipelineOfA, p_offset: -1 });
+    expect(negative.error?.code).toBe('22023');
+  });
+
   test('sorts: newest, oldest, by name, by last change; pages of 25', async () => {
     const order = async (query: string) =>
       (await loadPipeline(employerA.client, employerA.organizationId, filters(query))).rows.map((r) => r.id);

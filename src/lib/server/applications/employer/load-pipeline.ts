@@ -2,7 +2,7 @@ import type { ApplicationStatus } from '../../../applications.ts';
 import { PAGE_SIZE, type PipelineFilters } from '../../../schemas/pipeline.ts';
 import { loadClassifiers, loadUniversities, type Option } from '../../reference.ts';
 import type { Supabase } from '../../supabase.ts';
-import { LIST_COLUMNS, pipelineSelect } from './pipeline-query.ts';
+import { pipelineArgs } from './pipeline-query.ts';
 import { daysSince } from './working-days.ts';
 
 export interface PipelineRow {
@@ -22,12 +22,33 @@ export interface PipelineRow {
   waitingDays: number | null;
 }
 
+interface PipelineAnswer {
+  total: number;
+  rows: Array<{
+    id: string;
+    opportunity_id: string;
+    opportunity_title: string | null;
+    kind: string;
+    applicant_name: string;
+    university_id: string | null;
+    programme_code: string | null;
+    year_of_study: number | null;
+    graduation_year: number | null;
+    status: ApplicationStatus;
+    created_at: string;
+    status_changed_at: string;
+  }>;
+  postings: Array<{ id: string; title: string; kind: string }>;
+}
+
 /**
  * One page (25 rows) of the employer's applications with the filters, and what the filter form
  * offers. Paging is by offset: the sorts people choose (name, last change) do not suit a keyset
- * link, and 20 000 rows of one employer are at most 800 pages. The total is an exact count run
- * by PostgREST in the same statement over the same filters (an index range of one organization);
- * a planner estimate ignores RLS and the filters, and would show pages that do not exist.
+ * link, and 20 000 rows of one employer are at most 800 pages. The page, its exact total (a page
+ * past the end is simply empty, with the total) and the organization's postings come from one
+ * call of employer_pipeline(), which answers members of the organization only and reads with the
+ * indexes that RLS could not use for these filters (see its migration); the universities and
+ * programmes are the process's cached reference lists.
  */
 export async function loadPipeline(
   supabase: Supabase,
@@ -35,41 +56,20 @@ export async function loadPipeline(
   filters: PipelineFilters,
   now = new Date(),
 ) {
-  const from = (filters.page - 1) * PAGE_SIZE;
-  const [page, postings, universities, { programmes }] = await Promise.all([
-    pipelineSelect(supabase, organizationId, filters, LIST_COLUMNS, { count: 'exact', now }).range(
-      from,
-      from + PAGE_SIZE - 1,
-    ),
-    supabase
-      .from('opportunities')
-      .select('id, title, kind')
-      .eq('organization_id', organizationId)
-      .neq('status', 'draft')
-      .order('published_at', { ascending: false, nullsFirst: false })
-      .limit(1000),
+  const [answer, universities, { programmes }] = await Promise.all([
+    supabase.rpc('employer_pipeline', pipelineArgs(organizationId, filters, now)),
     loadUniversities(supabase),
     loadClassifiers(supabase),
   ]);
-  // an offset past the end answers 416 (PGRST103): the page is simply empty
-  if (page.error && page.error.code !== 'PGRST103') throw new Error(`pipeline: ${page.error.message}`);
-  if (postings.error) throw new Error(`pipeline postings: ${postings.error.message}`);
-  const titles = new Map(postings.data.map((p) => [p.id, p.title]));
+  if (answer.error) throw new Error(`pipeline: ${answer.error.message}`);
+  const { total, rows: page, postings } = answer.data as unknown as PipelineAnswer;
   const universityNames = new Map(universities.map((u) => [u.value, u.label]));
   const programmeNames = new Map(programmes.map((p) => [p.value, p.label]));
-  const missing = (page.data ?? []).filter((r) => !titles.has(r.opportunity_id)).map((r) => r.opportunity_id);
-  if (missing.length) {
-    const { data } = await supabase
-      .from('opportunities')
-      .select('id, title')
-      .in('id', [...new Set(missing)]);
-    for (const p of data ?? []) titles.set(p.id, p.title);
-  }
-  const rows: PipelineRow[] = (page.data ?? []).map((r) => ({
+  const rows: PipelineRow[] = page.map((r) => ({
     id: r.id,
     applicantName: r.applicant_name,
     opportunityId: r.opportunity_id,
-    opportunityTitle: titles.get(r.opportunity_id) ?? 'Публикация',
+    opportunityTitle: r.opportunity_title ?? 'Публикация',
     kind: r.kind,
     university: r.university_id ? (universityNames.get(r.university_id) ?? null) : null,
     programme: r.programme_code ? (programmeNames.get(r.programme_code) ?? r.programme_code) : null,
@@ -80,22 +80,12 @@ export async function loadPipeline(
     statusChangedAt: r.status_changed_at,
     waitingDays: r.status === 'submitted' || r.status === 'viewed' ? daysSince(r.created_at, now) : null,
   }));
-  let total = page.count ?? 0;
-  if (page.error) {
-    // past the last page PostgREST gives no total: count alone, so the page can say how many there are
-    const counted = await pipelineSelect(supabase, organizationId, filters, 'id', {
-      count: 'exact',
-      now,
-    }).limit(0);
-    if (counted.error) throw new Error(`pipeline count: ${counted.error.message}`);
-    total = counted.count ?? 0;
-  }
   return {
     rows,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     options: {
-      postings: postings.data.map((p) => ({ value: p.id, label: p.title })) satisfies Option[],
+      postings: postings.map((p) => ({ value: p.id, label: p.title })) satisfies Option[],
       universities,
       programmes,
     },
