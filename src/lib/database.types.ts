@@ -2717,8 +2717,12 @@ export type Database = {
           p_consent_text: string;
           p_consent_version: string;
           p_cover_letter: string;
+          p_employer_address?: string;
+          p_employer_inn?: string;
+          p_employer_name?: string;
           p_ip?: string;
           p_opportunity_id: string;
+          p_posting_title?: string;
           p_user_agent?: string;
         };
         Returns: {
