@@ -5,12 +5,6 @@
 -- «consent_outdated» when any of them is no longer what the platform holds, so the stored text is
 -- still exactly the employer's record at the moment of applying (the server then reads again and
 -- retries). Callers that built the text from a fresh read may leave the four values out.
---
--- The (organization_id, applicant_name) trigram index is updated in place on each insert: with
--- the pending list (fastupdate) an apply now and then had to merge megabytes of entries while the
--- student waited.
-
-alter index public.applications_org_name_trgm_idx set (fastupdate = off);
 
 drop function public.apply_to_opportunity(uuid, text, text, text, inet, text);
 
