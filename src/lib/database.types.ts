@@ -2926,6 +2926,14 @@ export type Database = {
         };
         Returns: Json;
       };
+      employer_pipeline_facets: {
+        Args: { p_organization_id: string };
+        Returns: {
+          member: boolean;
+          programme_codes: string[];
+          university_ids: string[];
+        }[];
+      };
       employer_response_stats: {
         Args: { p_organization_id: string };
         Returns: {

@@ -1,6 +1,7 @@
 import type { ApplyInput } from '../../schemas/application.ts';
 import type { RequestMeta } from '../accounts/request-meta.ts';
 import type { Supabase } from '../supabase.ts';
+import { forgetPipelineFacets } from './employer/load-pipeline.ts';
 import { refusal, type Refusal } from './outcome.ts';
 import {
   forgetRecentTransferConsent,
@@ -51,7 +52,7 @@ export async function applyToOpportunity(
   const recent = await loadRecentTransferConsent(input.opportunityId, input.applicantName);
   if (recent) {
     const { data, error } = await applyRpc(supabase, input, recent);
-    if (!error) return { ok: true, applicationId: data.application_id, created: data.created };
+    if (!error) return applied(recent, data);
     if (error.hint !== 'consent_outdated' && error.hint !== 'opportunity') return refusal(error);
     forgetRecentTransferConsent(input.opportunityId);
   }
@@ -66,5 +67,11 @@ export async function applyToOpportunity(
   }
   const { data, error } = await applyRpc(supabase, input, consent);
   if (error) return refusal(error);
-  return { ok: true, applicationId: data.application_id, created: data.created };
+  return applied(consent, data);
+}
+
+function applied(consent: TransferConsent, data: { application_id: string; created: boolean }) {
+  // the employer's pipeline filters offer this applicant's university and programme at once
+  if (data.created) forgetPipelineFacets(consent.employer.id);
+  return { ok: true as const, applicationId: data.application_id, created: data.created };
 }
