@@ -219,8 +219,9 @@ try {
     instance.on('response', (_client, _status, _bytes, responseTime) => void latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);
-  // Applies still under way when autocannon stopped lose their answer but may still be written:
-  // let the app finish them, and say how many there were instead of calling the figures unequal.
+  // Applies without an answer — still under way when autocannon stopped, or past its 10 s timeout —
+  // may still be written: let the app finish them, and say how many there were instead of calling
+  // the figures unequal.
   const cutOff = applyCounter - applyOk - applyRefused;
   if (cutOff > 0) await new Promise((r) => setTimeout(r, 5_000));
   const { rows: written } = await pool.query<{ n: number }>(
@@ -232,11 +233,11 @@ try {
       `ошибок ${result.errors + result.timeouts}, не-2xx ${result.non2xx}; задержка p50 ${fmt(percentile(latencies, 50), 1)} · p95 ${fmt(percentile(latencies, 95), 1)} · p99 ${fmt(percentile(latencies, 99), 1)} мс (цель: 0 ошибок, p95 ≤ 300)`,
   );
   console.log(
-    `  отклики под нагрузкой: успешных ответов ${fmt(applyOk)}, отказов ${fmt(applyRefused)}, оборваны остановкой ${fmt(cutOff)}; строк в applications ${fmt(written[0].n)} (${
+    `  отклики под нагрузкой: успешных ответов ${fmt(applyOk)}, отказов ${fmt(applyRefused)}, без ответа (тайм-аут или остановка) ${fmt(cutOff)}; строк в applications ${fmt(written[0].n)} (${
       written[0].n === applyOk
         ? 'совпадает'
         : written[0].n > applyOk && written[0].n <= applyOk + cutOff
-          ? `совпадает с учётом ${fmt(written[0].n - applyOk)} оборванных: записаны, ответ не дошёл`
+          ? `совпадает с учётом ${fmt(written[0].n - applyOk)} записанных без ответа`
           : 'НЕ совпадает'
     })`,
   );
