@@ -2717,8 +2717,12 @@ export type Database = {
           p_consent_text: string;
           p_consent_version: string;
           p_cover_letter: string;
+          p_employer_address?: string;
+          p_employer_inn?: string;
+          p_employer_name?: string;
           p_ip?: string;
           p_opportunity_id: string;
+          p_posting_title?: string;
           p_user_agent?: string;
         };
         Returns: {
@@ -2905,6 +2909,30 @@ export type Database = {
       duplicate_opportunity: {
         Args: { p_id: string };
         Returns: string;
+      };
+      employer_pipeline: {
+        Args: {
+          p_created_before?: string;
+          p_limit?: number;
+          p_offset?: number;
+          p_opportunity_id?: string;
+          p_organization_id: string;
+          p_programme_code?: string;
+          p_query?: string;
+          p_sort?: string;
+          p_statuses?: Database['public']['Enums']['application_status'][];
+          p_university_id?: string;
+          p_year_of_study?: number;
+        };
+        Returns: Json;
+      };
+      employer_pipeline_facets: {
+        Args: { p_organization_id: string };
+        Returns: {
+          member: boolean;
+          programme_codes: string[];
+          university_ids: string[];
+        }[];
       };
       employer_response_stats: {
         Args: { p_organization_id: string };
@@ -3310,6 +3338,13 @@ export type Database = {
       unsubscribe_saved_search: {
         Args: { p_token: string };
         Returns: string;
+      };
+      waiting_application_counts: {
+        Args: { p_organization_id: string; p_overdue_before?: string };
+        Returns: {
+          overdue: number;
+          waiting: number;
+        }[];
       };
       withdraw_application: {
         Args: { p_id: string; p_note?: string };

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { opportunitySchema } from '../../src/lib/schemas/opportunity.ts';
 import { parsePipelineQuery, type PipelineFilters } from '../../src/lib/schemas/pipeline.ts';
+import { applyToOpportunity } from '../../src/lib/server/applications/apply.ts';
 import { countWaitingApplications } from '../../src/lib/server/applications/employer/count-waiting-applications.ts';
 import { exportPipelineXlsx } from '../../src/lib/server/applications/employer/export-pipeline-xlsx.ts';
 import { loadResponseStats } from '../../src/lib/server/applications/employer/load-response-stats.ts';
@@ -187,6 +188,88 @@ describe('the list', () => {
     expect(await ids('state=viewed')).toEqual([toA[1].id]);
     expect(await ids('state=waiting')).toEqual(expected(() => true));
     expect(await ids('state=shortlisted')).toEqual([]);
+  });
+
+  test('the pipeline function reads past RLS for members of the organization only', async () => {
+    // employer_pipeline() and waiting_application_counts() are security definer (the indexes RLS
+    // cannot use): everyone but a member of the organization gets what RLS gave them — nothing
+    const pipelineOfA = { p_organization_id: employerA.organizationId };
+    const own = await employerA.client.rpc('employer_pipeline', pipelineOfA);
+    expect(own.error).toBeNull();
+    expect(own.data).toMatchObject({ total: toA.length });
+    const student = toA[0].student;
+    const admin = await createAdministrator();
+    for (const outsider of [employerB.client, student.client, admin.client]) {
+      const { data, error } = await outsider.rpc('employer_pipeline', {
+        ...pipelineOfA,
+        p_statuses: ['submitted'],
+      });
+      expect(error).toBeNull();
+      expect(data).toEqual({ member: false, total: 0, rows: [], postings: [] });
+      const counts = await outsider
+        .rpc('waiting_application_counts', { p_organization_id: employerA.organizationId })
+        .single();
+      expect(counts.data).toEqual({ waiting: 0, overdue: 0 });
+    }
+    const anon = await anonClient().rpc('employer_pipeline', pipelineOfA);
+    expect(anon.error?.code).toBe('42501');
+    const anonCounts = await anonClient().rpc('waiting_application_counts', pipelineOfA);
+    expect(anonCounts.error?.code).toBe('42501');
+    // the search takes `_` and `%` as letters, and a negative page is refused, not read
+    const underscore = await employerA.client.rpc('employer_pipeline', { ...pipelineOfA, p_query: '_' });
+    expect(underscore.data).toMatchObject({ total: 0, rows: [] });
+    const negative = await employerA.client.rpc('employer_pipeline', { ...pipelineOfA, p_offset: -1 });
+    expect(negative.error?.code).toBe('22023');
+  });
+
+  test("the filters offer the applicants' universities and programmes, a new application's at once", async () => {
+    const offered = async (
+      client = employerA.client,
+      organizationId = employerA.organizationId,
+      query = '',
+    ) => {
+      const { options } = await loadPipeline(client, organizationId, filters(query));
+      return {
+        universities: options.universities.map((u) => u.value).sort(),
+        programmes: options.programmes.map((p) => p.value).sort(),
+      };
+    };
+    expect(await offered()).toEqual({
+      universities: [universityX, universityY].sort(),
+      programmes: ['09.03.01', '13.03.02', '38.03.01'],
+    });
+    // a value from a shared link is offered too, so the form shows what the list is filtered by
+    expect(
+      (await offered(employerA.client, employerA.organizationId, 'programme=01.03.02')).programmes,
+    ).toContain('01.03.02');
+    // the lists are kept for a minute, but an application this process writes shows at once
+    expect((await offered()).programmes).not.toContain('15.03.01');
+    const newcomer = await createStudent({
+      universityId: universityX,
+      programmeCode: '15.03.01',
+      yearOfStudy: 2,
+    });
+    const resume = await newcomer.client
+      .from('resumes')
+      .insert({ profile_id: newcomer.id, headline: 'Механик' });
+    expect(resume.error).toBeNull();
+    const applied = await applyToOpportunity(newcomer.client, {
+      opportunityId: vacancyA,
+      coverLetter: 'Хочу к вам.',
+      consent: 'on',
+      applicantName: newcomer.fullName,
+      meta: { ip: null, userAgent: null },
+    });
+    expect(applied).toMatchObject({ ok: true, created: true });
+    expect((await offered()).programmes).toEqual(['09.03.01', '13.03.02', '15.03.01', '38.03.01']);
+    // another employer asking for A's lists (kept in this process) gets none
+    expect(await offered(employerB.client, employerA.organizationId)).toEqual({
+      universities: [],
+      programmes: [],
+    });
+    // the other tests count A's six applications
+    if (applied.ok)
+      await testDb().query('delete from public.applications where id = $1', [applied.applicationId]);
   });
 
   test('sorts: newest, oldest, by name, by last change; pages of 25', async () => {

@@ -319,6 +319,41 @@ describe('applying', () => {
     });
   });
 
+  test('the consent is worded from the posting as it is when applying, also after a recent read', async () => {
+    const id = await vacancy('Оператор установки');
+    const first = await studentOf(universityA);
+    expect(await apply(first, id)).toMatchObject({ ok: true, created: true });
+    // the process now words consents for this posting from that read; the title changes meanwhile
+    await testDb().query(
+      `update public.opportunities set title = 'Старший оператор установки' where id = $1`,
+      [id],
+    );
+    const second = await studentOf(universityA);
+    const result = await apply(second, id);
+    expect(result).toMatchObject({ ok: true, created: true });
+    const { rows } = await testDb().query<{ consent_text: string }>(
+      `select c.consent_text from public.applications a join public.data_transfer_consents c on c.id = a.consent_id
+        where a.applicant_id = $1`,
+      [second.id],
+    );
+    expect(rows[0].consent_text).toContain('«Старший оператор установки»');
+
+    // the database itself refuses a text worded from values that are not the rows', writing nothing
+    const third = await studentOf(universityA);
+    const refused = await third.client.rpc('apply_to_opportunity', {
+      p_opportunity_id: id,
+      p_cover_letter: '',
+      p_consent_version: TRANSFER_CONSENT_VERSION,
+      p_consent_text:
+        'Согласие на передачу данных работодателю, составленное по устаревшим данным публикации.',
+      p_posting_title: 'Оператор установки',
+      p_employer_name: employer.organizationName,
+      p_employer_inn: employer.inn,
+    });
+    expect(refused.error).toMatchObject({ code: '22023', hint: 'consent_outdated' });
+    expect(await footprint(third.id)).toEqual({ applications: 0, consents: 0, events: 0 });
+  });
+
   test('50 concurrent identical requests from one student give exactly one application', async () => {
     const person = await studentOf(universityA);
     const id = await vacancy('Вакансия под нагрузкой');

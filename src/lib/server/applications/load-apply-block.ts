@@ -66,5 +66,8 @@ export async function loadApplyBlock(
   }
   const consent = person ? await loadTransferConsent(supabase, opportunityId, person.fullName) : null;
   if (!consent) return { state: 'refused', message: 'Публикация не найдена.', fix: null };
-  return { state: 'open', consent };
+  return {
+    state: 'open',
+    consent: { version: consent.version, text: consent.text, employer: consent.employer },
+  };
 }

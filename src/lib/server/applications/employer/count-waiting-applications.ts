@@ -1,30 +1,36 @@
-import { WAITING_STATUSES } from '../../../schemas/pipeline.ts';
 import type { Supabase } from '../../supabase.ts';
 import { ANSWER_WITHIN_WORKING_DAYS, workingDaysAgo } from './working-days.ts';
 
-/** The organization's applications still submitted or viewed: a head count over the partial index. */
-const waitingQuery = (supabase: Supabase, organizationId: string) =>
-  supabase
-    .from('applications')
-    .select('id', { count: 'exact', head: true })
-    .eq('organization_id', organizationId)
-    .in('status', [...WAITING_STATUSES]);
+/**
+ * The organization's applications still submitted or viewed, and those created before
+ * `overdueBefore`: waiting_application_counts() counts both in one index-only read of
+ * (organization_id, status, created_at), for members of the organization (zeros for anyone else).
+ * Through RLS the same counts read and checked every application of the organization, because the
+ * condition on an enum may not use an index under a policy.
+ */
+async function waitingCounts(supabase: Supabase, organizationId: string, overdueBefore?: Date) {
+  const { data, error } = await supabase
+    .rpc('waiting_application_counts', {
+      p_organization_id: organizationId,
+      ...(overdueBefore ? { p_overdue_before: overdueBefore.toISOString() } : {}),
+    })
+    .single();
+  if (error) return { error };
+  return { counts: { waiting: data.waiting ?? 0, overdue: data.overdue ?? 0 } };
+}
 
 /**
  * «Ждут ответа» on the employer's home: applications still submitted or viewed, and how many of
- * them have waited longer than 3 working days. Two counts over the partial index of waiting rows.
+ * them have waited longer than 3 working days.
  */
 export async function countWaitingApplications(supabase: Supabase, organizationId: string, now = new Date()) {
-  const [all, overdue] = await Promise.all([
-    waitingQuery(supabase, organizationId),
-    waitingQuery(supabase, organizationId).lt(
-      'created_at',
-      workingDaysAgo(ANSWER_WITHIN_WORKING_DAYS, now).toISOString(),
-    ),
-  ]);
-  const error = all.error ?? overdue.error;
-  if (error) throw new Error(`waiting applications: ${error.message}`);
-  return { waiting: all.count ?? 0, overdue: overdue.count ?? 0 };
+  const result = await waitingCounts(
+    supabase,
+    organizationId,
+    workingDaysAgo(ANSWER_WITHIN_WORKING_DAYS, now),
+  );
+  if (result.error) throw new Error(`waiting applications: ${result.error.message}`);
+  return result.counts;
 }
 
 /**
@@ -35,10 +41,10 @@ export async function countApplicationsAwaitingAnswer(
   supabase: Supabase,
   organizationId: string,
 ): Promise<number | null> {
-  const { count, error } = await waitingQuery(supabase, organizationId);
-  if (error) {
-    console.error('waiting applications for the header:', error.message);
+  const result = await waitingCounts(supabase, organizationId);
+  if (result.error) {
+    console.error('waiting applications for the header:', result.error.message);
     return null;
   }
-  return count ?? 0;
+  return result.counts.waiting;
 }

@@ -2,7 +2,7 @@ import type { ApplicationStatus } from '../../../applications.ts';
 import { PAGE_SIZE, type PipelineFilters } from '../../../schemas/pipeline.ts';
 import { loadClassifiers, loadUniversities, type Option } from '../../reference.ts';
 import type { Supabase } from '../../supabase.ts';
-import { LIST_COLUMNS, pipelineSelect } from './pipeline-query.ts';
+import { pipelineArgs } from './pipeline-query.ts';
 import { daysSince } from './working-days.ts';
 
 export interface PipelineRow {
@@ -22,12 +22,74 @@ export interface PipelineRow {
   waitingDays: number | null;
 }
 
+interface PipelineAnswer {
+  /** whether the caller is a member of the organization (otherwise everything is empty) */
+  member: boolean;
+  total: number;
+  rows: Array<{
+    id: string;
+    opportunity_id: string;
+    opportunity_title: string | null;
+    kind: string;
+    applicant_name: string;
+    university_id: string | null;
+    programme_code: string | null;
+    year_of_study: number | null;
+    graduation_year: number | null;
+    status: ApplicationStatus;
+    created_at: string;
+    status_changed_at: string;
+  }>;
+  postings: Array<{ id: string; title: string; kind: string }>;
+}
+
+/** How long a process offers one organization's universities and programmes from one read. */
+export const PIPELINE_FACETS_TTL_MS = 60_000;
+
+interface Facets {
+  universityIds: Set<string>;
+  programmeCodes: Set<string>;
+}
+
+// Per organization, only answers given to a member (employer_pipeline_facets() says whether the
+// caller is one); a kept answer is shown only to callers employer_pipeline() has just recognised as
+// members. At most 2 000 organizations are kept (the oldest read is dropped first).
+const keptFacets = new Map<string, { at: number; facets: Facets }>();
+
+async function loadFacets(supabase: Supabase, organizationId: string): Promise<Facets> {
+  const kept = keptFacets.get(organizationId);
+  if (kept && Date.now() - kept.at < PIPELINE_FACETS_TTL_MS) return kept.facets;
+  const at = Date.now();
+  const { data, error } = await supabase
+    .rpc('employer_pipeline_facets', { p_organization_id: organizationId })
+    .single();
+  if (error) throw new Error(`pipeline facets: ${error.message}`);
+  const facets = {
+    universityIds: new Set(data.university_ids),
+    programmeCodes: new Set(data.programme_codes),
+  };
+  if (data.member) {
+    keptFacets.delete(organizationId);
+    if (keptFacets.size >= 2000) keptFacets.delete(keptFacets.keys().next().value as string);
+    keptFacets.set(organizationId, { at, facets });
+  }
+  return facets;
+}
+
+/** After this process wrote an application to the organization: its lists are read again. */
+export function forgetPipelineFacets(organizationId: string): void {
+  keptFacets.delete(organizationId);
+}
+
 /**
  * One page (25 rows) of the employer's applications with the filters, and what the filter form
  * offers. Paging is by offset: the sorts people choose (name, last change) do not suit a keyset
- * link, and 20 000 rows of one employer are at most 800 pages. The total is an exact count run
- * by PostgREST in the same statement over the same filters (an index range of one organization);
- * a planner estimate ignores RLS and the filters, and would show pages that do not exist.
+ * link, and 20 000 rows of one employer are at most 800 pages. The page, its exact total (a page
+ * past the end is simply empty, with the total) and the organization's postings come from one
+ * call of employer_pipeline(), which answers members of the organization only and reads with the
+ * indexes that RLS could not use for these filters (see its migration). The university and
+ * programme filters offer those among the organization's applicants (at most a minute old, and
+ * always the one selected), named from the process's cached reference lists.
  */
 export async function loadPipeline(
   supabase: Supabase,
@@ -35,41 +97,23 @@ export async function loadPipeline(
   filters: PipelineFilters,
   now = new Date(),
 ) {
-  const from = (filters.page - 1) * PAGE_SIZE;
-  const [page, postings, universities, { programmes }] = await Promise.all([
-    pipelineSelect(supabase, organizationId, filters, LIST_COLUMNS, { count: 'exact', now }).range(
-      from,
-      from + PAGE_SIZE - 1,
-    ),
-    supabase
-      .from('opportunities')
-      .select('id, title, kind')
-      .eq('organization_id', organizationId)
-      .neq('status', 'draft')
-      .order('published_at', { ascending: false, nullsFirst: false })
-      .limit(1000),
+  const [answer, present, universities, { programmes }] = await Promise.all([
+    supabase.rpc('employer_pipeline', pipelineArgs(organizationId, filters, now)),
+    loadFacets(supabase, organizationId),
     loadUniversities(supabase),
     loadClassifiers(supabase),
   ]);
-  // an offset past the end answers 416 (PGRST103): the page is simply empty
-  if (page.error && page.error.code !== 'PGRST103') throw new Error(`pipeline: ${page.error.message}`);
-  if (postings.error) throw new Error(`pipeline postings: ${postings.error.message}`);
-  const titles = new Map(postings.data.map((p) => [p.id, p.title]));
+  if (answer.error) throw new Error(`pipeline: ${answer.error.message}`);
+  const { member, total, rows: page, postings } = answer.data as unknown as PipelineAnswer;
   const universityNames = new Map(universities.map((u) => [u.value, u.label]));
   const programmeNames = new Map(programmes.map((p) => [p.value, p.label]));
-  const missing = (page.data ?? []).filter((r) => !titles.has(r.opportunity_id)).map((r) => r.opportunity_id);
-  if (missing.length) {
-    const { data } = await supabase
-      .from('opportunities')
-      .select('id, title')
-      .in('id', [...new Set(missing)]);
-    for (const p of data ?? []) titles.set(p.id, p.title);
-  }
-  const rows: PipelineRow[] = (page.data ?? []).map((r) => ({
+  const offered = (value: string, among: Set<string>, selected: string | null) =>
+    member && (among.has(value) || value === selected);
+  const rows: PipelineRow[] = page.map((r) => ({
     id: r.id,
     applicantName: r.applicant_name,
     opportunityId: r.opportunity_id,
-    opportunityTitle: titles.get(r.opportunity_id) ?? 'Публикация',
+    opportunityTitle: r.opportunity_title ?? 'Публикация',
     kind: r.kind,
     university: r.university_id ? (universityNames.get(r.university_id) ?? null) : null,
     programme: r.programme_code ? (programmeNames.get(r.programme_code) ?? r.programme_code) : null,
@@ -80,24 +124,14 @@ export async function loadPipeline(
     statusChangedAt: r.status_changed_at,
     waitingDays: r.status === 'submitted' || r.status === 'viewed' ? daysSince(r.created_at, now) : null,
   }));
-  let total = page.count ?? 0;
-  if (page.error) {
-    // past the last page PostgREST gives no total: count alone, so the page can say how many there are
-    const counted = await pipelineSelect(supabase, organizationId, filters, 'id', {
-      count: 'exact',
-      now,
-    }).limit(0);
-    if (counted.error) throw new Error(`pipeline count: ${counted.error.message}`);
-    total = counted.count ?? 0;
-  }
   return {
     rows,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     options: {
-      postings: postings.data.map((p) => ({ value: p.id, label: p.title })) satisfies Option[],
-      universities,
-      programmes,
+      postings: postings.map((p) => ({ value: p.id, label: p.title })) satisfies Option[],
+      universities: universities.filter((u) => offered(u.value, present.universityIds, filters.university)),
+      programmes: programmes.filter((p) => offered(p.value, present.programmeCodes, filters.programme)),
     },
   };
 }

@@ -1,14 +1,39 @@
 import { PAGE_SIZE, WAITING_STATUSES, type PipelineFilters } from '../../../schemas/pipeline.ts';
+import type { ApplicationStatus } from '../../../applications.ts';
 import type { Supabase } from '../../supabase.ts';
 import { ANSWER_WITHIN_WORKING_DAYS, workingDaysAgo } from './working-days.ts';
-
-/** The columns a row of the list needs, and nothing else (no documents, no JSON). */
-export const LIST_COLUMNS =
-  'id, opportunity_id, kind, applicant_name, university_id, programme_code, year_of_study, graduation_year, status, created_at, status_changed_at';
 
 /** `%`, `_` and `\` typed in the search box are letters, not patterns. */
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The filters as the arguments of the database function employer_pipeline(): the same conditions
+ * as pipelineSelect, read with the indexes (see supabase/migrations/…_speed_up_employer_pipeline.sql).
+ */
+export function pipelineArgs(organizationId: string, filters: PipelineFilters, now = new Date()) {
+  const waiting = filters.state === 'waiting' || (filters.overdue && !filters.state);
+  const statuses: ApplicationStatus[] | undefined = waiting
+    ? [...WAITING_STATUSES]
+    : filters.state && filters.state !== 'waiting'
+      ? [filters.state]
+      : undefined;
+  return {
+    p_organization_id: organizationId,
+    ...(statuses ? { p_statuses: statuses } : {}),
+    ...(filters.overdue
+      ? { p_created_before: workingDaysAgo(ANSWER_WITHIN_WORKING_DAYS, now).toISOString() }
+      : {}),
+    ...(filters.opportunity ? { p_opportunity_id: filters.opportunity } : {}),
+    ...(filters.university ? { p_university_id: filters.university } : {}),
+    ...(filters.programme ? { p_programme_code: filters.programme } : {}),
+    ...(filters.year ? { p_year_of_study: filters.year } : {}),
+    ...(filters.q ? { p_query: filters.q } : {}),
+    p_sort: filters.sort,
+    p_limit: PAGE_SIZE,
+    p_offset: (filters.page - 1) * PAGE_SIZE,
+  };
 }
 
 /**
