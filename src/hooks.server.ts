@@ -9,13 +9,8 @@ import { requestMeta } from '$lib/server/accounts/request-meta';
 import { config } from '$lib/server/config';
 import { handleCrossSiteForms } from '$lib/server/csrf';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
-import {
-  CACHED_ROUTES,
-  isAnonymousGet,
-  listenForChanges,
-  pageKey,
-  publicPageCache,
-} from '$lib/server/public-page-cache';
+import { listenForChanges } from '$lib/server/change-listener';
+import { CACHED_ROUTES, isAnonymousGet, pageKey, publicPageCache } from '$lib/server/public-page-cache';
 import { loadPerson } from '$lib/server/session';
 import { db } from '$lib/server/db';
 import { anonClient } from '$lib/server/supabase';
@@ -32,6 +27,8 @@ export const init: ServerInit = async () => {
   if (building) return;
   // a wrong PUBLIC_PAGE_CACHE_SECONDS stops the start, not the first visitor's request
   publicPageCache();
+  // the caches of public pages and of signed-in people hear of changes from here on
+  void listenForChanges(config().databaseUrl);
   if (env.NODE_ENV !== 'production') return;
   let refusal: string | null;
   try {
@@ -105,7 +102,6 @@ const handlePublicPageCache: Handle = async ({ event, resolve }) => {
     }
     return response;
   }
-  void listenForChanges(config().databaseUrl);
   const key = pageKey(event.url);
   const hit = cache.get(key);
   if (hit) {
@@ -114,6 +110,7 @@ const handlePublicPageCache: Handle = async ({ event, resolve }) => {
       headers: [...hit.headers, ['age', cache.age(hit)]],
     });
   }
+  const generation = cache.generation;
   const response = await resolve(event);
   if (
     !cache.enabled ||
@@ -125,7 +122,8 @@ const handlePublicPageCache: Handle = async ({ event, resolve }) => {
   }
   const body = new Uint8Array(await response.arrayBuffer());
   const headers = [...response.headers].filter(([name]) => name !== 'date' && name !== 'content-length');
-  cache.set(key, { status: 200, headers, body });
+  // not kept when a change was announced while it rendered
+  cache.set(key, { status: 200, headers, body }, generation);
   return new Response(body, { status: 200, headers: response.headers });
 };
 

@@ -154,4 +154,31 @@ describe('public page cache of the built app', () => {
     expect(signIn.headers.has('age')).toBe(false);
     expect((await visit('/sign-in')).headers.has('age')).toBe(false);
   });
+
+  test('a change of who a signed-in person is applies to their next request', async () => {
+    // who they are is kept 30 s by the process (session.ts); the change is announced and applies at once
+    const first = await visit('/employer', { cookie });
+    expect(first.status).toBe(200);
+    expect(first.body).toContain(employer.fullName);
+    const renamed = `${employer.fullName.split(' ')[0]} Переименованный`;
+    await testDb().query(`update public.profiles set full_name = $2 where id = $1`, [employer.id, renamed]);
+    let body = '';
+    for (let i = 0; i < 30 && !body.includes(renamed); i++) {
+      body = (await visit('/employer', { cookie })).body;
+      if (!body.includes(renamed)) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(body).toContain(renamed);
+    // losing the organization: the employer's pages are no longer theirs
+    await testDb().query(`delete from public.memberships where profile_id = $1`, [employer.id]);
+    let status = 200;
+    for (let i = 0; i < 30 && status === 200; i++) {
+      status = (await visit('/employer/applications', { cookie })).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).not.toBe(200);
+    await testDb().query(
+      `insert into public.memberships (organization_id, profile_id, role) values ($1, $2, 'owner')`,
+      [employer.organizationId, employer.id],
+    );
+  });
 });

@@ -64,6 +64,16 @@ describe('public page cache', () => {
     expect(bytes.cache.get('/big')).toBeUndefined();
   });
 
+  test('a page rendered from data read before a change is not kept', () => {
+    const { cache } = setup();
+    const before = cache.generation;
+    cache.clear(); // a change announced while the page rendered
+    cache.set('/a', page('stale'), before);
+    expect(cache.get('/a')).toBeUndefined();
+    cache.set('/a', page('fresh'), cache.generation);
+    expect(new TextDecoder().decode(cache.get('/a')?.body)).toBe('fresh');
+  });
+
   test('a replaced page counts once; clear empties everything', () => {
     const { cache } = setup();
     cache.set('/a', page('one'));

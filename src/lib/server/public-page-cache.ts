@@ -11,7 +11,7 @@
  * scripts, not nonces (svelte.config.js), so a page served twice carries no reusable secret.
  *
  * When it is emptied: at once when Postgres announces a change of what the pages show (channel
- * `public_pages`, statement triggers of migration 20261202000100 — also changes made by the worker,
+ * `public_pages`, change-listener.ts; statement triggers of migration 20261202000100 — also changes made by the worker,
  * another app process or an import), and after any successful form post of a signed-in
  * non-student (employers, universities, the administration) in this process. While the listener is
  * not connected nothing is served from the cache.
@@ -20,7 +20,7 @@
  * which answers hits before SvelteKit parses the request, reads the very same store as the
  * SvelteKit hook that fills it (they are bundled separately).
  */
-import pg from 'pg';
+import { subscribeToChanges } from './change-listener.ts';
 
 export interface CachedPage {
   status: number;
@@ -112,8 +112,12 @@ export class PublicPageCache {
     return page;
   }
 
-  set(key: string, page: Omit<CachedPage, 'storedAt' | 'expiresAt' | 'rawHeaders'>): void {
-    if (!this.enabled || page.body.byteLength > this.maxBytes / 16) return;
+  set(
+    key: string,
+    page: Omit<CachedPage, 'storedAt' | 'expiresAt' | 'rawHeaders'>,
+    since = this.generation,
+  ): void {
+    if (!this.enabled || since !== this.generation || page.body.byteLength > this.maxBytes / 16) return;
     const old = this.#pages.get(key);
     if (old) this.#delete(key, old);
     const rawHeaders = [...page.headers, ['content-length', String(page.body.byteLength)]].flat();
@@ -127,7 +131,11 @@ export class PublicPageCache {
     }
   }
 
+  /** Bumped by every clear: a page rendered from data read before it is not kept (`set`'s `since`). */
+  generation = 0;
+
   clear(): void {
+    this.generation++;
     this.#pages.clear();
     this.#bytes = 0;
   }
@@ -165,58 +173,13 @@ function cacheSeconds(): number {
   return value;
 }
 
-export const CHANGES_CHANNEL = 'public_pages';
-
-let listener: Promise<void> | undefined;
-
-/**
- * Listens on the channel `public_pages` with a connection of its own; every notification empties
- * the cache. A lost connection stops the cache (nothing served, nothing stored) and is retried;
- * SvelteKit's shutdown (adapter-node, SIGTERM) closes it so that the process can end.
- */
-export function listenForChanges(
-  databaseUrl: string,
-  cache = publicPageCache(),
-  retryMs = 5_000,
-): Promise<void> {
-  if (cache.ttlMs === 0) return Promise.resolve();
-  if (listener) return listener;
-  let stopped = false;
-  let current: pg.Client | undefined;
-  process.once('sveltekit:shutdown' as 'beforeExit', () => {
-    stopped = true;
-    cache.listening = false;
-    void current?.end().catch(() => {});
-  });
-  listener = connect();
-  return listener;
-
-  async function connect(): Promise<void> {
-    if (stopped) return;
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'public-page-cache' });
-    current = client;
-    let gone = false;
-    const lost = (err: Error) => {
-      cache.listening = false;
-      cache.clear();
-      if (gone || stopped) return;
-      gone = true;
-      console.warn(
-        `[кэш страниц] нет связи с базой (${err.message}), страницы не кэшируются до её восстановления`,
-      );
-      void client.end().catch(() => {});
-      setTimeout(() => void connect(), retryMs).unref();
-    };
-    client.on('notification', () => cache.clear());
-    client.on('error', lost);
-    client.on('end', () => lost(new Error('соединение закрыто')));
-    try {
-      await client.connect();
-      await client.query(`listen ${CHANGES_CHANNEL}`);
-      cache.clear();
-      cache.listening = !stopped;
-    } catch (err) {
-      lost(err as Error);
-    }
-  }
-}
+/** Empties the cache on every announced change of public data; stops it while nobody listens. */
+subscribeToChanges({
+  channels: ['public_pages'],
+  onChange: () => publicPageCache().clear(),
+  onListening: (listening) => {
+    const cache = publicPageCache();
+    cache.listening = listening;
+    cache.clear();
+  },
+});
