@@ -4,8 +4,10 @@
  * 50 000 hires (a fifth from an imported register), 20 000 stipend awards, 5 000 target-training
  * agreements with their history, employers in Kemerovo and outside it, every state and 2023–2025.
  *   1. Server time of the dashboard /admin/indicators (goal p95 ≤ 200 ms) and of two drill-down
- *      pages (goal p95 ≤ 150 ms): sequential requests of an administrator after a warm-up,
- *      p50/p95/p99.
+ *      pages — the first page of a year (goal p95 ≤ 150 ms) — and a later page and a filtered one:
+ *      the first request of each (the indicators' numbers not yet in the app's cache, «холодный»)
+ *      and sequential requests of an administrator after a warm-up, p50/p95/p99 (the numbers are
+ *      kept at most 30 s, so a long series recomputes them as it goes).
  *   2. Import of a generated 10 000-row hires register through the page's own path: the upload
  *      (read, check, preview), the preview page, the confirmation (commit_import) — seconds
  *      (goal ≤ 20 s), and the records it created.
@@ -119,6 +121,8 @@ async function hiresRegister(rows: number, inns: string[], programmes: string[])
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+const YEARS: Record<string, number> = { organized_practices: 2024, graduates_hired: 2025 };
+
 const started = Date.now();
 const stack = await startBenchStack('.data/bench-indicators');
 let app: ChildProcess | undefined;
@@ -203,16 +207,23 @@ try {
           ]),
         ['indicator_values', 'select * from public.indicator_values($1)', [periodId]],
         ['graduates_hired_by_month', 'select * from public.graduates_hired_by_month($1)', [periodId]],
-        [
-          'indicator_records organized_practices 2024',
-          `select * from public.indicator_records('organized_practices', $1, 2024) limit 5000`,
-          [periodId],
-        ],
-        [
-          'indicator_records graduates_hired 2025',
-          `select * from public.indicator_records('graduates_hired', $1, 2025) limit 5000`,
-          [periodId],
-        ],
+        ...['organized_practices', 'graduates_hired'].flatMap((code): [string, string, unknown[]][] => [
+          [
+            `indicator_records_page ${code} ${YEARS[code]}, первая страница`,
+            `select * from public.indicator_records_page($2, $1, $3)`,
+            [periodId, code, YEARS[code]],
+          ],
+          [
+            `indicator_records_page ${code} ${YEARS[code]}, страница 200`,
+            `select * from public.indicator_records_page($2, $1, $3, null, null, 50, 9950)`,
+            [periodId, code, YEARS[code]],
+          ],
+          [
+            `indicator_records_summary ${code} ${YEARS[code]}`,
+            `select * from public.indicator_records_summary($2, $1, $3)`,
+            [periodId, code, YEARS[code]],
+          ],
+        ]),
       ];
       for (const [label, sql, params] of queries) {
         const times: number[] = [];
@@ -248,14 +259,21 @@ try {
   const cookie = sessionCookie(bulk.administrator.sessionToken, stack.env.BETTER_AUTH_SECRET);
 
   // 1. The dashboard and the drill-down ---------------------------------------------------------
-  const pages: [string, number][] = [
+  const pages: [string, number | null][] = [
     ['/admin/indicators', 200],
     ['/admin/indicators/organized_practices?year=2024', 150],
     ['/admin/indicators/graduates_hired?year=2025', 150],
+    ['/admin/indicators/organized_practices?year=2024&page=200', null],
+    [`/admin/indicators/graduates_hired?year=2025&q=${encodeURIComponent(SURNAMES[0])}`, null],
   ];
   for (const [pagePath, goal] of pages) {
     const times: number[] = [];
     let body = '';
+    const coldStarted = performance.now();
+    const cold = await fetch(appUrl + pagePath, { headers: { cookie }, redirect: 'manual' });
+    await cold.text();
+    if (cold.status !== 200) throw new Error(`${pagePath}: ${cold.status}`);
+    const coldMs = performance.now() - coldStarted;
     // warm-up: WARM_UP requests, or with a budget at most a tenth of it
     const warmUpStarted = performance.now();
     for (let i = 0; i < WARM_UP; i++) {
@@ -272,17 +290,23 @@ try {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    const summary = /data-testid="records-summary"[^>]*>([\s\S]*?)<\/p>/.exec(body)?.[1];
-    const shown = summary
-      ? ` [${summary
-          .replace(/<[^>]+>/g, '')
-          .replace(/\s+/g, ' ')
-          .trim()}]`
-      : '';
+    const text = (testId: string) => {
+      const html = new RegExp(`data-testid="${testId}"[^>]*>([\\s\\S]*?)<\\/p>`).exec(body)?.[1];
+      return html
+        ? html
+            .replace(/<[^>]+>/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+        : null;
+    };
+    const shown = [text('records-summary'), text('records-shown')].filter(Boolean).join(' · ');
     const p95 = percentile(times, 95);
+    const verdict =
+      goal === null ? '' : `цель p95 ≤ ${goal}: ${p95 <= goal ? 'выполнена' : 'НЕ выполнена'}; `;
     console.log(
-      `  ${pagePath}: p50 ${fmt(percentile(times, 50), 1)} · p95 ${fmt(p95, 1)} · p99 ${fmt(percentile(times, 99), 1)} мс ` +
-        `(цель p95 ≤ ${goal}: ${p95 <= goal ? 'выполнена' : 'НЕ выполнена'}; ${fmt(times.length)} запросов, ${fmt(body.length / 1024, 0)} КБ)${shown}`,
+      `  ${pagePath}: первый запрос (холодный кэш) ${fmt(coldMs, 1)} мс; затем p50 ${fmt(percentile(times, 50), 1)} · ` +
+        `p95 ${fmt(p95, 1)} · p99 ${fmt(percentile(times, 99), 1)} мс ` +
+        `(${verdict}${fmt(times.length)} запросов, ${fmt(body.length / 1024, 0)} КБ)${shown ? ` [${shown}]` : ''}`,
     );
   }
 

@@ -1,21 +1,37 @@
+import { loadCachedIndicators } from '$lib/server/indicators/load-dashboard';
 import { drillDownQuery, loadDrillDown } from '$lib/server/indicators/load-drill-down';
-import { loadIndicatorFact } from '$lib/server/indicators/load-indicator-fact';
-import { loadIndicatorRecords } from '$lib/server/indicators/load-indicator-records';
+import { loadUniversityFilter } from '$lib/server/indicators/load-university-filter';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const view = await loadDrillDown(locals.supabase, params.code, url.searchParams);
-  const { indicator, period, year, records, filter } = view;
-  const [all, fact] = await Promise.all([
-    // the university filter offers the universities of the unfiltered list
-    filter.q || filter.university
-      ? loadIndicatorRecords(locals.supabase, indicator.code, period.id, year)
-      : Promise.resolve(records),
+  const { indicator, period, year, filter, paging, today } = view;
+  const [universities, table] = await Promise.all([
+    loadUniversityFilter(locals.supabase),
+    // the fact of the year and its notes: the dashboard's own numbers (the same cache)
     indicator.pending_note === null
-      ? loadIndicatorFact(locals.supabase, indicator.code, period.id, year)
+      ? loadCachedIndicators(locals.supabase, period, 'indicator_values', today)
       : Promise.resolve(null),
   ]);
-  const universities = [...new Set(all.map((r) => r.university_name).filter((u): u is string => !!u))].sort();
-  const people = new Set(records.map((r) => r.person_id ?? r.record_id)).size;
-  return { ...view, people, universities, fact, exportQuery: drillDownQuery(period.id, year, filter) };
+  const fact = table?.indicators.find((i) => i.code === indicator.code)?.years.find((y) => y.year === year);
+  const pageLink = (page: number) => `?${drillDownQuery(period.id, year, filter, page)}`;
+  return {
+    indicator,
+    period,
+    years: view.years,
+    year,
+    filter,
+    records: view.records,
+    summary: view.summary,
+    paging: {
+      ...paging,
+      previous: paging.page > 1 ? pageLink(paging.page - 1) : null,
+      next: paging.page < paging.pageCount ? pageLink(paging.page + 1) : null,
+      first: paging.page > 2 ? pageLink(1) : null,
+      last: paging.page < paging.pageCount - 1 ? pageLink(paging.pageCount) : null,
+    },
+    universities,
+    fact: fact ? { fact: fact.fact, note: fact.note, breakdown: fact.breakdown } : null,
+    exportQuery: drillDownQuery(period.id, year, filter),
+  };
 };
