@@ -4,17 +4,23 @@
 -- and its summary counted only those. Now:
 --
 --   app_private.indicator_year_rows_<code>(period, year) — the records behind one year's number, the
---     rule filtered inside the function (a set-returning function with `set search_path` is never
---     inlined, so a `where year = …` outside it would still compute every year), with the person,
---     employer and university each record is shown with, so that the page's filters need no details;
---   public.indicator_records_page(code, period, year, q, university, limit, offset) — the total and
---     the people of ALL matching records, and one page of them in a stable order (date, record id)
---     with their details looked up for that page only;
+--     year filtered inside the function, with the person, employer and university each record is
+--     shown with, so that the page's filters need no details. The three large ones (practices,
+--     hires, vacancy reduction) are plain SQL without `set search_path`, so the planner inlines
+--     them: a page then walks the index in page order (date, id) and stops after its records,
+--     instead of computing the whole year first (a function with `set search_path` is never
+--     inlined). Their names are fully qualified, and they are invoker functions (RLS applies).
+--   public.indicator_records_page(code, period, year, q, university, limit, offset) — one page of
+--     the matching records in a stable order (date, record id), with details looked up for that
+--     page only;
+--   public.indicator_records_summary(code, period, year, q, university) — the total and the people
+--     of ALL matching records;
 --   the period-wide app_private.indicator_rows_<code>(period) that the facts read are now the year
 --     functions over the period's years: each rule is written once.
 --
 -- students_informed_pct keeps its own period-wide functions (its fact counts more than its rows);
--- its year function filters their rows.
+-- its year function filters their rows. public.indicator_records (every record of a year) stays as
+-- it was for callers of the old interface; the app reads the two functions above.
 
 alter table public.indicators
   add column year_records_function text check (year_records_function ~ '^indicator_[a-z0-9_]+$');
@@ -43,7 +49,7 @@ as $$
 $$;
 
 -- A stipend is paid in the month of its start and the (months − 1) months after it; the start is at
--- the latest in the last month of the year (the indexed bound).
+-- the latest in the last month of the year.
 create function app_private.indicator_year_rows_employer_stipend_students(p_period_id uuid, p_year int)
 returns table (person_key uuid, record_type text, record_id uuid, on_date date, person_id uuid,
                organization_id uuid, university_id uuid)
