@@ -1,3 +1,5 @@
+import { config } from '../config.ts';
+
 /**
  * The indicators' numbers kept in this process for a short while (issue 9: «numbers are never cached
  * longer than 60 seconds behind the records»). Computing every indicator over the city's records
@@ -5,8 +7,9 @@
  * share one computation per period instead of running it on every request.
  *
  * The age of a value counts from the moment its computation STARTED, so a number read from here never
- * reflects the records as they were more than `ttlMs` ago (30 s by default: well inside the 60 s
- * promise even when a computation itself takes seconds). Callers that arrive while a computation is
+ * reflects the records as they were more than `ttlMs` ago (INDICATORS_CACHE_SECONDS, 30 s by
+ * default: well inside the 60 s promise even when a computation itself takes seconds; 0 keeps
+ * nothing). Callers that arrive while a computation is
  * under way share it; a failed one is not kept. Changes made through this process (an import, its
  * undo, plans, student numbers, a vacancy snapshot, a new period) clear everything at once; changes
  * made elsewhere (the worker, another instance) are seen when the TTL runs out.
@@ -21,6 +24,7 @@ export interface FactsCache {
   clear(): void;
 }
 
+/** The default TTL; the process's own cache takes INDICATORS_CACHE_SECONDS. */
 export const FACTS_TTL_MS = 30_000;
 /** At most this many keys (periods × sources × filters) are kept; the oldest goes first. */
 const MAX_KEYS = 200;
@@ -29,7 +33,7 @@ export function createFactsCache({
   ttlMs = FACTS_TTL_MS,
   now = Date.now,
 }: { ttlMs?: number; now?: () => number } = {}): FactsCache {
-  if (!(ttlMs > 0 && ttlMs <= 60_000)) throw new Error('ttlMs: от 1 мс до 60 с');
+  if (!(ttlMs >= 0 && ttlMs <= 60_000)) throw new Error('ttlMs: от 0 до 60 с');
   const entries = new Map<string, { startedAt: number; value: Promise<unknown> }>();
   return {
     get<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -55,10 +59,15 @@ export function createFactsCache({
   };
 }
 
+let processCache: FactsCache | undefined;
+
 /** The process's own cache of the indicators' numbers. */
-export const indicatorFactsCache = createFactsCache();
+export function indicatorFactsCache(): FactsCache {
+  processCache ??= createFactsCache({ ttlMs: config().indicatorsCacheSeconds * 1000 });
+  return processCache;
+}
 
 /** After a change of records, plans or student numbers made by this process. */
 export function forgetIndicatorFacts(): void {
-  indicatorFactsCache.clear();
+  processCache?.clear();
 }

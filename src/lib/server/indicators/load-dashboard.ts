@@ -16,7 +16,7 @@ export function loadCachedIndicators(
   period: ProgrammePeriod,
   source: Source,
   today: string,
-  cache: FactsCache = indicatorFactsCache,
+  cache: FactsCache = indicatorFactsCache(),
 ) {
   return cache.get(`${source}:${period.id}:${period.starts_on}:${period.ends_on}:${today}`, async () => {
     const [indicators, months] = await Promise.all([
@@ -36,7 +36,7 @@ export async function loadDashboard(
   supabase: Supabase,
   requestedPeriod: string | null,
   source: Source,
-  cache: FactsCache = indicatorFactsCache,
+  cache: FactsCache = indicatorFactsCache(),
 ) {
   const today = kemerovoToday();
   const periods = await loadPeriods(supabase);

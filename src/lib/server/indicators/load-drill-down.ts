@@ -16,15 +16,17 @@ import { loadPeriods, pickPeriod } from './load-periods.ts';
  * current ones) and the filters (a part of a person's or employer's name, a university, the page).
  */
 async function resolveDrillDown(supabase: Supabase, code: string, searchParams: URLSearchParams) {
-  const { data: indicator, error: dbError } = await supabase
-    .from('indicators')
-    .select('code, name, unit, rule, pending_note, cumulative')
-    .eq('code', code)
-    .maybeSingle();
+  const [{ data: indicator, error: dbError }, periods] = await Promise.all([
+    supabase
+      .from('indicators')
+      .select('code, name, unit, rule, pending_note, cumulative')
+      .eq('code', code)
+      .maybeSingle(),
+    loadPeriods(supabase),
+  ]);
   if (dbError) throw new Error(dbError.message);
   if (!indicator) error(404, 'Такого показателя нет');
   const today = kemerovoToday();
-  const periods = await loadPeriods(supabase);
   const period = pickPeriod(periods, searchParams.get('period'), today);
   if (!period) error(404, 'Периоды программы ещё не заданы');
   const { page, ...filter } = recordsFilterSchema.parse(Object.fromEntries(searchParams));
@@ -35,7 +37,7 @@ async function resolveDrillDown(supabase: Supabase, code: string, searchParams: 
     filter.year && years.includes(filter.year)
       ? filter.year
       : Math.min(last, Math.max(first, Number(today.slice(0, 4))));
-  return { indicator, period, years, year, filter, page: page ?? 1, today };
+  return { indicator, period, years, year, filter, page: page ?? 1 };
 }
 
 /**
@@ -50,7 +52,7 @@ export async function loadDrillDown(
   searchParams: URLSearchParams,
   {
     pageSize = RECORDS_PAGE_SIZE,
-    cache = indicatorFactsCache,
+    cache = indicatorFactsCache(),
   }: { pageSize?: number; cache?: FactsCache } = {},
 ) {
   const view = await resolveDrillDown(supabase, code, searchParams);
@@ -80,7 +82,6 @@ export async function loadDrillDown(
     records,
     summary,
     paging: { page, pageCount, pageSize, from: records.length ? (page - 1) * pageSize + 1 : 0 },
-    today: view.today,
   };
 }
 

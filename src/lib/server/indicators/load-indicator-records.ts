@@ -75,7 +75,7 @@ export async function loadIndicatorRecordsSummary(
   periodId: string,
   year: number,
   filter: RecordsFilter = {},
-  cache: FactsCache = indicatorFactsCache,
+  cache: FactsCache = indicatorFactsCache(),
 ): Promise<RecordsSummary> {
   const args = filterArgs(filter);
   const key = JSON.stringify(['records', code, periodId, year, args.p_q ?? '', args.p_university ?? '']);

@@ -1,19 +1,20 @@
-import { loadCachedIndicators } from '$lib/server/indicators/load-dashboard';
 import { drillDownQuery, loadDrillDown } from '$lib/server/indicators/load-drill-down';
+import { loadIndicatorFact } from '$lib/server/indicators/load-indicator-fact';
 import { loadUniversityFilter } from '$lib/server/indicators/load-university-filter';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const view = await loadDrillDown(locals.supabase, params.code, url.searchParams);
-  const { indicator, period, year, filter, paging, today } = view;
-  const [universities, table] = await Promise.all([
+  const [view, universities] = await Promise.all([
+    loadDrillDown(locals.supabase, params.code, url.searchParams),
     loadUniversityFilter(locals.supabase),
-    // the fact of the year and its notes: the dashboard's own numbers (the same cache)
-    indicator.pending_note === null
-      ? loadCachedIndicators(locals.supabase, period, 'indicator_values', today)
-      : Promise.resolve(null),
   ]);
-  const fact = table?.indicators.find((i) => i.code === indicator.code)?.years.find((y) => y.year === year);
+  const { indicator, period, year, filter, paging } = view;
+  // the percentage of students informed is shown with its parts (and why it has none); the other
+  // indicators' numbers are the summary's own
+  const fact =
+    indicator.code === 'students_informed_pct' && indicator.pending_note === null
+      ? await loadIndicatorFact(locals.supabase, indicator.code, period.id, year)
+      : null;
   const pageLink = (page: number) => `?${drillDownQuery(period.id, year, filter, page)}`;
   return {
     indicator,
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       last: paging.page < paging.pageCount - 1 ? pageLink(paging.pageCount) : null,
     },
     universities,
-    fact: fact ? { fact: fact.fact, note: fact.note, breakdown: fact.breakdown } : null,
+    fact,
     exportQuery: drillDownQuery(period.id, year, filter),
   };
 };
