@@ -20,6 +20,9 @@ export const E2E_ENV = {
   MEILI_PORT: String(ports.meilisearch),
   // letters about applications leave at once instead of waiting 5 minutes for more changes
   APPLICATION_LETTERS_DELAY_SECONDS: '0',
+  // the tests write records straight into the database (seeds) and expect the indicators to show
+  // them at once; the cache itself is proven by tests/integration/indicators-paging.test.ts
+  INDICATORS_CACHE_SECONDS: '0',
 };
 
 export default defineConfig({

@@ -1057,6 +1057,7 @@ export type Database = {
           rule: string;
           sort_order: number;
           unit: string;
+          year_records_function: string | null;
         };
         Insert: {
           code: string;
@@ -1069,6 +1070,7 @@ export type Database = {
           rule: string;
           sort_order: number;
           unit: string;
+          year_records_function?: string | null;
         };
         Update: {
           code?: string;
@@ -1081,6 +1083,7 @@ export type Database = {
           rule?: string;
           sort_order?: number;
           unit?: string;
+          year_records_function?: string | null;
         };
         Relationships: [];
       };
@@ -3034,6 +3037,45 @@ export type Database = {
           starts_on: string;
           status: string;
           university_name: string;
+        }[];
+      };
+      indicator_records_page: {
+        Args: {
+          p_indicator_code: string;
+          p_limit?: number;
+          p_offset?: number;
+          p_period_id: string;
+          p_q?: string;
+          p_university?: string;
+          p_year: number;
+        };
+        Returns: {
+          document: string;
+          ends_on: string;
+          on_date: string;
+          organization_id: string;
+          organization_name: string;
+          person_id: string;
+          person_name: string;
+          record_id: string;
+          record_type: string;
+          source: string;
+          starts_on: string;
+          status: string;
+          university_name: string;
+        }[];
+      };
+      indicator_records_summary: {
+        Args: {
+          p_indicator_code: string;
+          p_period_id: string;
+          p_q?: string;
+          p_university?: string;
+          p_year: number;
+        };
+        Returns: {
+          people: number;
+          total: number;
         }[];
       };
       indicator_results: {

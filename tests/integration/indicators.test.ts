@@ -631,6 +631,32 @@ describe('the drill-down', () => {
     expect(refused.error?.code).toBe('42501');
   });
 
+  test('the drill-down summary agrees with the fact of every indicator and year (the rules are the same)', async () => {
+    const rows = await values();
+    // every computed indicator's years (a percentage without its denominator has details still)
+    const checked = rows.filter((r) => (r.details as { records?: number }).records !== undefined);
+    expect(new Set(checked.map((r) => r.indicator_code)).size).toBe(8);
+    for (const row of checked) {
+      const { data, error } = await admin.client.rpc('indicator_records_summary', {
+        p_indicator_code: row.indicator_code,
+        p_period_id: periodId,
+        p_year: row.year,
+      });
+      if (error) throw new Error(error.message);
+      const details = row.details as Record<string, number | undefined>;
+      const where = `${row.indicator_code} ${row.year}`;
+      expect(Number(data[0].total), where).toBe(details.records ?? 0);
+      // the people behind the number: the fact itself, or the numerator of a percentage
+      const people =
+        row.indicator_code === 'students_informed_pct'
+          ? (details.identified ?? 0)
+          : row.indicator_code === 'vacancy_reduction_pct'
+            ? (details.hires ?? 0)
+            : row.fact;
+      expect(Number(data[0].people), where).toBe(people);
+    }
+  });
+
   test('only administrators read it', async () => {
     for (const person of [kemerovoA, p[1]]) {
       const { data, error } = await person.client.rpc('indicator_records', {

@@ -96,6 +96,8 @@ export const recordsFilterSchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   university: z.string().trim().max(100).optional().catch(undefined),
+  /** the drill-down's page, from 1 */
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 
 /** The administration's student number of one university for one year (students_informed_pct). */

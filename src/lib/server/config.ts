@@ -33,6 +33,11 @@ export interface ServerConfig {
    * leave (several changes within it make one letter). APPLICATION_LETTERS_DELAY_SECONDS, default 300.
    */
   applicationLettersDelaySeconds: number;
+  /**
+   * How long the indicators' numbers are kept in the process (indicators/facts-cache.ts):
+   * INDICATORS_CACHE_SECONDS, default 30, at most 60 (issue 9's promise); 0 keeps nothing.
+   */
+  indicatorsCacheSeconds: number;
 }
 
 function seconds(name: string, fallback: number, max: number): number {
@@ -88,6 +93,7 @@ export function config(): ServerConfig {
     devMailbox: !smtpUrl && process.env.EMBEDDED_MAILBOX === '1' && process.env.NODE_ENV !== 'production',
     trustedProxyCount: parseTrustedProxyCount(),
     applicationLettersDelaySeconds: seconds('APPLICATION_LETTERS_DELAY_SECONDS', 300, 3600),
+    indicatorsCacheSeconds: seconds('INDICATORS_CACHE_SECONDS', 30, 60),
     appUrl: (process.env.ORIGIN || process.env.PUBLIC_APP_URL || 'http://127.0.0.1:3000').replace(/\/$/, ''),
   };
   return cached;

@@ -1,6 +1,7 @@
 import type { PeriodInput } from '../../schemas/indicators.ts';
 import { describeDbError } from '../errors.ts';
 import type { Supabase } from '../supabase.ts';
+import { forgetIndicatorFacts } from './facts-cache.ts';
 
 /** A new programme period (RLS: the administration only). */
 export async function createPeriod(
@@ -12,7 +13,10 @@ export async function createPeriod(
     .insert({ name: input.name, starts_on: input.startsOn, ends_on: input.endsOn })
     .select('id')
     .single();
-  if (!error) return { ok: true, id: data.id };
+  if (!error) {
+    forgetIndicatorFacts();
+    return { ok: true, id: data.id };
+  }
   if (error.code === '23505') {
     return { ok: false, status: 409, field: 'name', message: 'Период с таким названием уже есть' };
   }

@@ -1,6 +1,7 @@
 import type { StudentNumberInput } from '../../schemas/indicators.ts';
 import { describeDbError } from '../errors.ts';
 import type { Supabase } from '../supabase.ts';
+import { forgetIndicatorFacts } from './facts-cache.ts';
 
 const FIELDS: Record<string, string> = { university_id: 'universityId', year: 'year', students: 'students' };
 
@@ -17,6 +18,9 @@ export async function saveStudentNumber(
     p_year: input.year,
     p_students: input.students,
   });
-  if (!error) return { ok: true };
+  if (!error) {
+    forgetIndicatorFacts();
+    return { ok: true };
+  }
   return { ok: false, ...describeDbError(error, FIELDS) };
 }

@@ -1,4 +1,5 @@
 import { describeDbError } from '../errors.ts';
+import { forgetIndicatorFacts } from '../indicators/facts-cache.ts';
 import type { Supabase } from '../supabase.ts';
 
 export type ImportMoveResult = { ok: true; count: number } | { ok: false; message: string; status: number };
@@ -10,6 +11,7 @@ export async function commitImport(supabase: Supabase, importId: string): Promis
     const e = describeDbError(error);
     return { ok: false, message: e.message, status: e.status };
   }
+  forgetIndicatorFacts();
   return { ok: true, count: data ?? 0 };
 }
 
@@ -20,5 +22,6 @@ export async function undoImport(supabase: Supabase, importId: string): Promise<
     const e = describeDbError(error);
     return { ok: false, message: e.message, status: e.status };
   }
+  forgetIndicatorFacts();
   return { ok: true, count: data ?? 0 };
 }

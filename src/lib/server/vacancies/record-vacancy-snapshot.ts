@@ -1,5 +1,6 @@
 import type { VacancySnapshotInput } from '../../schemas/vacancy-bank.ts';
 import { describeDbError } from '../errors.ts';
+import { forgetIndicatorFacts } from '../indicators/facts-cache.ts';
 import type { Supabase } from '../supabase.ts';
 
 const FIELDS: Record<string, string> = { taken_on: 'takenOn', total: 'total', source_note: 'sourceNote' };
@@ -20,6 +21,7 @@ export async function recordVacancySnapshot(
       : { field: 'form', message: 'Не удалось сохранить', status: 500 };
     return { ok: false, ...e };
   }
+  forgetIndicatorFacts();
   return { ok: true, id: data };
 }
 

@@ -1,21 +1,38 @@
 import { drillDownQuery, loadDrillDown } from '$lib/server/indicators/load-drill-down';
 import { loadIndicatorFact } from '$lib/server/indicators/load-indicator-fact';
-import { loadIndicatorRecords } from '$lib/server/indicators/load-indicator-records';
+import { loadUniversityFilter } from '$lib/server/indicators/load-university-filter';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const view = await loadDrillDown(locals.supabase, params.code, url.searchParams);
-  const { indicator, period, year, records, filter } = view;
-  const [all, fact] = await Promise.all([
-    // the university filter offers the universities of the unfiltered list
-    filter.q || filter.university
-      ? loadIndicatorRecords(locals.supabase, indicator.code, period.id, year)
-      : Promise.resolve(records),
-    indicator.pending_note === null
-      ? loadIndicatorFact(locals.supabase, indicator.code, period.id, year)
-      : Promise.resolve(null),
+  const [view, universities] = await Promise.all([
+    loadDrillDown(locals.supabase, params.code, url.searchParams),
+    loadUniversityFilter(locals.supabase),
   ]);
-  const universities = [...new Set(all.map((r) => r.university_name).filter((u): u is string => !!u))].sort();
-  const people = new Set(records.map((r) => r.person_id ?? r.record_id)).size;
-  return { ...view, people, universities, fact, exportQuery: drillDownQuery(period.id, year, filter) };
+  const { indicator, period, year, filter, paging } = view;
+  // the percentage of students informed is shown with its parts (and why it has none); the other
+  // indicators' numbers are the summary's own
+  const fact =
+    indicator.code === 'students_informed_pct' && indicator.pending_note === null
+      ? await loadIndicatorFact(locals.supabase, indicator.code, period.id, year)
+      : null;
+  const pageLink = (page: number) => `?${drillDownQuery(period.id, year, filter, page)}`;
+  return {
+    indicator,
+    period,
+    years: view.years,
+    year,
+    filter,
+    records: view.records,
+    summary: view.summary,
+    paging: {
+      ...paging,
+      previous: paging.page > 1 ? pageLink(paging.page - 1) : null,
+      next: paging.page < paging.pageCount ? pageLink(paging.page + 1) : null,
+      first: paging.page > 2 ? pageLink(1) : null,
+      last: paging.page < paging.pageCount - 1 ? pageLink(paging.pageCount) : null,
+    },
+    universities,
+    fact,
+    exportQuery: drillDownQuery(period.id, year, filter),
+  };
 };
