@@ -342,7 +342,25 @@ try {
     postings: postings.map((p) => p.id),
     vacancies: vacancies.map((v) => v.id),
   };
-  const load = await runLoadInChild(plan);
+  // what Postgres's sessions wait on during the load (sampled twice a second): where the time goes
+  const waits = new Map<string, number>();
+  let samples = 0;
+  const sampler = setInterval(() => {
+    void pool
+      .query<{ what: string; n: number }>(
+        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' · ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 60) as what,
+                count(*)::int as n
+           from pg_stat_activity
+          where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
+          group by 1`,
+      )
+      .then(({ rows }) => {
+        samples++;
+        for (const r of rows) waits.set(r.what, (waits.get(r.what) ?? 0) + r.n);
+      })
+      .catch(() => {});
+  }, 500);
+  const load = await runLoadInChild(plan).finally(() => clearInterval(sampler));
   const { rows: written } = await pool.query<{ n: number }>(
     `select count(*)::int n from public.applications where applicant_id = any($1::uuid[])`,
     [bulk.loadStudents.map((s) => s.id)],
@@ -358,6 +376,12 @@ try {
   console.log(
     `  отклики под нагрузкой: успешных ответов ${fmt(load.applyOk)}, отказов ${fmt(load.applyRefused)}, строк в applications ${fmt(written[0].n)} (${written[0].n === load.applyOk ? 'совпадает' : 'НЕ совпадает'})`,
   );
+  console.log(
+    `  Postgres под нагрузкой (${fmt(samples)} срезов pg_stat_activity, среднее число активных сеансов):`,
+  );
+  for (const [what, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    console.log(`    ${fmt(n / Math.max(samples, 1), 2).padStart(6)}  ${what}`);
+  }
   console.log(`[bench] всего ${fmt((Date.now() - started) / 1000, 0)} с`);
 } finally {
   if (app) await stopChild(app);

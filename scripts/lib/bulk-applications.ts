@@ -9,6 +9,7 @@
  * The people of `loadStudents` get a résumé and a session but no application: the load test applies
  * with them, one fresh (person, posting) pair per request.
  */
+import { SESSION_EXPIRES_IN_SECONDS } from '../../src/lib/server/auth/options.ts';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
@@ -165,7 +166,7 @@ export async function generateBulkApplications(
     const loadTokens = Array.from({ length: loadStudents }, token);
     await client.query(
       `insert into better_auth.session ("expiresAt", token, "createdAt", "updatedAt", "userId")
-       select now() + interval '1 day', t.token, now(), now(), t.user_id
+       select now() + make_interval(secs => $3), t.token, now(), now(), t.user_id
          from unnest($1::text[], $2::uuid[]) as t(token, user_id)`,
       [
         [memberToken, ...loadTokens],
@@ -175,6 +176,8 @@ export async function generateBulkApplications(
             (_, j) => `00000000-0000-4000-8000-${(students + 1 + j).toString(16).padStart(12, '0')}`,
           ),
         ],
+        // as fresh as a sign-in makes them: better-auth renews a session only once a day of use
+        SESSION_EXPIRES_IN_SECONDS,
       ],
     );
     await client.query('commit');
