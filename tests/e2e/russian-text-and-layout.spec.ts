@@ -249,18 +249,23 @@ test.describe('the search page', () => {
       await expect(page.getByRole('checkbox', { name: /^Стажировка/ })).toBeVisible();
       const height = await filters.evaluate((d) => d.getBoundingClientRect().height);
       expect(height).toBeLessThan(2500);
-      // the folded groups and «ещё» open without losing anything
+      // the folded groups open, and «Показать все» brings the rest of a long list without losing anything
       const industry = filters
         .locator('details.group')
         .filter({ has: page.locator('summary', { hasText: 'Отрасль (ОКВЭД)' }) })
         .first();
       await industry.locator('summary').first().click();
-      const more = industry.locator('details.more > summary');
-      await expect(more).toHaveText(/^ещё \d+/);
-      const hidden = await industry.locator('details.more input[type="checkbox"]').count();
-      expect(hidden).toBeGreaterThan(0);
+      const choices = industry.locator('input[name="industry"]');
+      await expect(choices).toHaveCount(6);
+      const more = industry.getByRole('link', { name: /^Показать все \(\d+\)/ });
+      const all = Number(/\((\d+)\)/.exec((await more.textContent()) ?? '')?.[1]);
+      expect(all).toBeGreaterThan(7);
       await more.click();
-      await expect(industry.locator('details.more input[type="checkbox"]').first()).toBeVisible();
+      await expect(choices).toHaveCount(all);
+      await expect(choices.nth(6)).toBeVisible();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page);
     });
   });

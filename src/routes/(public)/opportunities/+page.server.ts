@@ -6,13 +6,15 @@ import { searchPageResult } from '$lib/server/search-page/search-page-data';
 import { searchOpportunities } from '$lib/server/search/search';
 import { parseForm } from '$lib/schemas/form';
 import { saveSearchSchema } from '$lib/schemas/saved-search';
-import { parseSearchParams, searchQueryString } from '$lib/schemas/search';
+import { parseExpandedFacets, parseSearchParams, searchQueryString } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const params = parseSearchParams(url.searchParams);
   const result = await searchOpportunities(params, { supabase: locals.supabase });
-  const filters = await loadFilterOptions(params, result.facets);
+  // which long filter lists show in full (`?all=`): the page's look, not part of the search
+  const expanded = parseExpandedFacets(url.searchParams);
+  const filters = await loadFilterOptions(params, result.facets, expanded);
   const role = locals.person?.role;
   return {
     params,
@@ -20,6 +22,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     query: searchQueryString({ ...params, page: 1 }),
     result: searchPageResult(result),
     filters,
+    expanded,
     canSaveSearch: role === 'student' || role === 'graduate',
   };
 };
