@@ -96,7 +96,7 @@ export function searchQueryString(p: Partial<SearchParams>): string {
 export const EXPANDABLE_FACETS = ['district', 'field', 'university', 'industry'] as const;
 export type ExpandableFacet = (typeof EXPANDABLE_FACETS)[number];
 /** How many choices of a long list show until «Показать все»: the ones with most results. */
-export const FOLDED_CHOICES = 6;
+export const FOLDED_CHOICES = 5;
 
 /** The facets `?all=` asks to show in full; unknown values are ignored. */
 export function parseExpandedFacets(params: URLSearchParams): ExpandableFacet[] {

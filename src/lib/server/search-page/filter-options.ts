@@ -4,6 +4,16 @@ import { loadClassifiers, loadProgrammeGroups, loadUniversities, type Option } f
 import type { FacetCounts, SearchResult } from '../search/types.ts';
 
 /**
+ * «КузГТУ — Кузбасский государственный технический университет имени Т.Ф. Горбачева» → «КузГТУ»:
+ * the short name students call their university by (issue 10 item 21: six full names were 2.5 KB of
+ * the search page, sent twice); a university without one keeps its name.
+ */
+function shortName(option: Option): Option {
+  const at = option.label.indexOf(' — ');
+  return at > 0 ? { value: option.value, label: option.label.slice(0, at) } : option;
+}
+
+/**
  * One choice of a filter: [value, number of results] — and its name when it comes from the
  * database, without the code the value holds («Клиническая медицина» for 31.00.00). Tuples, and
  * no names the page has as constants (kinds, years, schedules): everything in a page's data is
@@ -105,7 +115,10 @@ export async function loadFilterOptions(
     district: fold('district', counted(districts, facets.district_code, params.district)),
     remoteCount: facets.is_remote?.true ?? 0,
     field: fold('field', byCount(counted(fields.map(withoutCode), facets.programme_groups, params.field))),
-    university: fold('university', byCount(counted(universities, facets.university_ids, params.university))),
+    university: fold(
+      'university',
+      byCount(counted(universities.map(shortName), facets.university_ids, params.university)),
+    ),
     year: counted(values(['1', '2', '3', '4', '5', '6']), facets.years_of_study, params.year.map(String), {
       named: false,
     }),
