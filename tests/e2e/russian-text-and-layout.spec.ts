@@ -33,7 +33,7 @@ test('no separator or word is glued to its neighbour', async ({ page }) => {
 
   // the public page of an employer lists its postings as «pay · district · deadline»
   await page.goto('/opportunities');
-  await page.getByTestId('search-hit').first().locator('.org a').click();
+  await page.locator('article.hit').first().locator('.org a').click();
   await expect(page).toHaveURL(/\/employers\//);
   await expect(page.locator('.postings li').first()).toBeVisible();
   expect(await gluedLines(page)).toEqual([]);
@@ -170,7 +170,7 @@ test.describe('at 1366 px', () => {
   test('«Коротко» splits no word of a posting across lines', async ({ page }) => {
     await page.goto('/opportunities');
     const links = await page
-      .getByTestId('search-hit')
+      .locator('article.hit')
       .locator('h3 a')
       .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href') ?? ''));
     expect(links.length).toBe(5);
@@ -207,7 +207,7 @@ test.describe('the search page', () => {
     await expect(skip).toBeVisible();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    const first = page.getByTestId('search-hit').first().locator('h3 a');
+    const first = page.locator('article.hit').first().locator('h3 a');
     await expect(first).toBeFocused();
   });
 
@@ -249,18 +249,23 @@ test.describe('the search page', () => {
       await expect(page.getByRole('checkbox', { name: /^Стажировка/ })).toBeVisible();
       const height = await filters.evaluate((d) => d.getBoundingClientRect().height);
       expect(height).toBeLessThan(2500);
-      // the folded groups and «ещё» open without losing anything
+      // the folded groups open, and «Показать все» brings the rest of a long list without losing anything
       const industry = filters
         .locator('details.group')
         .filter({ has: page.locator('summary', { hasText: 'Отрасль (ОКВЭД)' }) })
         .first();
       await industry.locator('summary').first().click();
-      const more = industry.locator('details.more > summary');
-      await expect(more).toHaveText(/^ещё \d+/);
-      const hidden = await industry.locator('details.more input[type="checkbox"]').count();
-      expect(hidden).toBeGreaterThan(0);
+      const choices = industry.locator('input[name="industry"]');
+      await expect(choices).toHaveCount(5);
+      const more = industry.getByRole('link', { name: /^Показать все \(\d+\)/ });
+      const all = Number(/\((\d+)\)/.exec((await more.textContent()) ?? '')?.[1]);
+      expect(all).toBeGreaterThan(6);
       await more.click();
-      await expect(industry.locator('details.more input[type="checkbox"]').first()).toBeVisible();
+      await expect(choices).toHaveCount(all);
+      await expect(choices.nth(5)).toBeVisible();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page);
     });
   });

@@ -4,7 +4,7 @@ import { clearRateLimits } from './support/db.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
 const resultCount = (page: Page) => page.getByTestId('result-count');
-const hits = (page: Page) => page.getByTestId('search-hit');
+const hits = (page: Page) => page.locator('article.hit');
 
 /** «Найдено 12 возможностей» → 12 */
 async function total(page: Page): Promise<number> {
@@ -25,6 +25,84 @@ async function openFilters(page: Page) {
     await page.getByText('Фильтры', { exact: true }).click();
   }
 }
+
+/** A long filter list (its fieldset, named by its legend) and its choices. */
+const fieldGroup = (page: Page) =>
+  page.getByRole('group', { name: 'Направление подготовки (УГСН)', includeHidden: true });
+const fieldChoices = (page: Page) => fieldGroup(page).locator('input[name="field"]');
+const showAll = (page: Page) => fieldGroup(page).getByRole('link', { name: /^Показать все \(\d+\)/ });
+
+/** «Показать все (23)» → 23 */
+async function allCount(page: Page): Promise<number> {
+  const text = (await showAll(page).textContent()) ?? '';
+  return Number(/\((\d+)\)/.exec(text)?.[1] ?? 0);
+}
+
+/** Opens the folded group of programme fields. */
+async function openFieldGroup(page: Page) {
+  await openFilters(page);
+  const group = page
+    .locator('details.group')
+    .filter({ has: page.locator('summary', { hasText: 'Направление подготовки' }) });
+  if (!(await group.evaluate((d: HTMLDetailsElement) => d.open))) await group.locator('summary').click();
+}
+
+// Issue 10 item 21: the long lists send only their top choices; «Показать все» asks the server for the rest
+test('as anon: a long filter list shows its top 5 choices and «Показать все», which shows them all', async ({
+  page,
+}) => {
+  await open(page, '/opportunities');
+  await openFieldGroup(page);
+  await expect(fieldChoices(page)).toHaveCount(5);
+  const all = await allCount(page);
+  expect(all).toBeGreaterThan(6);
+  // the top ones by number of results
+  const counts = (await fieldGroup(page).locator('label small').allTextContents()).map((t) =>
+    Number(t.slice(1, -1)),
+  );
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+  await showAll(page).click();
+  await expect(page).toHaveURL(/[?&]all=field(&|$)/);
+  await expect(fieldChoices(page)).toHaveCount(all);
+  // the focus is on the first choice the link brought
+  await expect(fieldChoices(page).nth(5)).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  await fieldGroup(page)
+    .getByRole('link', { name: /^Свернуть/ })
+    .click();
+  await expect(page).not.toHaveURL(/all=/);
+  await expect(fieldChoices(page)).toHaveCount(5);
+  await expect(showAll(page)).toBeFocused();
+
+  // a choice made keeps the list in full (the form holds «all»); the search itself has no «all» to save
+  await page.keyboard.press('Enter');
+  await expect(fieldChoices(page)).toHaveCount(all);
+  const value = await fieldChoices(page).nth(5).inputValue();
+  await fieldChoices(page).nth(5).check();
+  await expect(page).toHaveURL(new RegExp(`[?&]field=${value.replaceAll('.', '\\.')}(&|$)`));
+  await expect(page).toHaveURL(/[?&]all=field(&|$)/);
+  await expect(fieldGroup(page).locator(`input[value="${value}"]`)).toBeChecked();
+  await expect(showAll(page)).toHaveCount(0);
+});
+
+test('as anon: chosen choices past the top 5 always show; unknown «all» values are ignored', async ({
+  page,
+}) => {
+  await page.goto('/opportunities?all=field&all=nonsense&all=');
+  const values = await fieldChoices(page).evaluateAll((inputs) =>
+    inputs.map((i) => (i as HTMLInputElement).value),
+  );
+  expect(values.length).toBeGreaterThan(14);
+  // the 8 with fewest results: chosen, they all show (and are checked), though the list is folded
+  const chosen = values.slice(-8);
+
+  const res = await page.goto(`/opportunities?${chosen.map((v) => `field=${v}`).join('&')}&all=<script>`);
+  expect(res?.status()).toBe(200);
+  await expect(page.locator('input[type="hidden"][name="all"]')).toHaveCount(0);
+  for (const value of chosen) await expect(fieldGroup(page).locator(`input[value="${value}"]`)).toBeChecked();
+});
 
 test('as anon: a typo finds, filters with counts narrow, the URL keeps the query, back restores it', async ({
   page,
@@ -51,7 +129,7 @@ test('as anon: a typo finds, filters with counts narrow, the URL keeps the query
   await expect(page).toHaveURL(/kind=internship/);
   await expect(hits(page).first()).toContainText('Стажировка');
   const byKind = await total(page);
-  for (const badge of await page.locator('[data-testid="search-hit"] .badge').allTextContents()) {
+  for (const badge of await page.locator('article.hit .badge').allTextContents()) {
     expect(badge).toBe('Стажировка');
   }
 
@@ -146,6 +224,33 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/q=/);
     await expect(page.getByRole('checkbox', { name: /^Практика/ })).toBeChecked();
     await expect(page.getByLabel('Что ищете')).toHaveValue('энергетик');
+  });
+
+  test('«Показать все» is a link, and the filter form keeps the list in full', async ({ page }) => {
+    await page.goto('/opportunities');
+    await openFieldGroup(page);
+    await expect(fieldChoices(page)).toHaveCount(5);
+    const all = await allCount(page);
+    await showAll(page).click();
+    await expect(page).toHaveURL(/\/opportunities\?all=field$/);
+    await expect(fieldChoices(page)).toHaveCount(all);
+
+    await openFieldGroup(page);
+    const value = await fieldChoices(page).nth(5).inputValue();
+    await fieldChoices(page).nth(5).check();
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]field=${value.replaceAll('.', '\\.')}(&|$)`));
+    await expect(page).toHaveURL(/[?&]all=field(&|$)/);
+    await expect(fieldGroup(page).locator(`input[value="${value}"]`)).toBeChecked();
+    await expect(showAll(page)).toHaveCount(0);
+
+    await page.goto('/opportunities?all=field');
+    await openFieldGroup(page);
+    await fieldGroup(page)
+      .getByRole('link', { name: /^Свернуть/ })
+      .click();
+    await expect(page).toHaveURL(/\/opportunities$/);
+    await expect(fieldChoices(page)).toHaveCount(5);
   });
 });
 

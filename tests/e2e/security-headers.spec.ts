@@ -92,7 +92,7 @@ test('public pages hydrate under the policy with no violation or console error',
   await expectSvelteKitStarted(page);
   await page.getByLabel('Что ищете').fill('инженер');
   await expect(page).toHaveURL(/[?&]q=%D0%B8%D0%BD%D0%B6%D0%B5%D0%BD%D0%B5%D1%80/);
-  const first = page.getByTestId('search-hit').first().getByRole('link').first();
+  const first = page.locator('article.hit').first().getByRole('link').first();
   await first.click();
   await expect(page).toHaveURL(/\/opportunities\/[0-9a-f-]{36}$/);
   await expectSvelteKitStarted(page);

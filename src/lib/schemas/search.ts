@@ -87,3 +87,29 @@ export function searchQueryString(p: Partial<SearchParams>): string {
   if (p.page && p.page > 1) out.set('page', String(p.page));
   return out.toString();
 }
+
+/**
+ * The long filter lists that show only their most useful choices (the chosen ones and the top ones
+ * by count) until «Показать все» asks for the rest with `?all=<facet>` (repeatable). Not part of the
+ * search: saved searches, alerts and the search's own query string never hold it.
+ */
+export const EXPANDABLE_FACETS = ['district', 'field', 'university', 'industry'] as const;
+export type ExpandableFacet = (typeof EXPANDABLE_FACETS)[number];
+/** How many choices of a long list show until «Показать все»: the ones with most results. */
+export const FOLDED_CHOICES = 5;
+
+/** The facets `?all=` asks to show in full; unknown values are ignored. */
+export function parseExpandedFacets(params: URLSearchParams): ExpandableFacet[] {
+  const asked = new Set(params.getAll('all'));
+  return EXPANDABLE_FACETS.filter((f) => asked.has(f));
+}
+
+/** The query of a search page: the search, then which long lists show in full. */
+export function searchPageQueryString(
+  p: Partial<SearchParams>,
+  expanded: readonly ExpandableFacet[],
+): string {
+  const qs = searchQueryString(p);
+  const all = expanded.map((f) => `all=${f}`).join('&');
+  return qs && all ? `${qs}&${all}` : qs || all;
+}

@@ -1,14 +1,16 @@
-import type { SearchResult, ShownSearchHit } from '../search/types.ts';
+import { hitRow } from '../../components/search/hit-row.ts';
+import type { SearchResult } from '../search/types.ts';
 
 /**
  * The part of a search result the search page sends to the browser. Everything in a page's data is
  * serialized into its HTML for hydration, next to the markup it renders: the raw facet counts
  * (the filters carry them with their labels), the plain titles (the cards show the highlighted
- * ones), publication times and timings are left out (issue 10 item 21).
+ * ones), publication times and timings are left out, and each hit is a tuple (hit-row.ts) (issue
+ * 10 item 21).
  */
 export function searchPageResult(result: SearchResult) {
   return {
-    hits: result.hits.map(({ title: _title, publishedAt: _publishedAt, ...shown }): ShownSearchHit => shown),
+    hits: result.hits.map(hitRow),
     total: result.total,
     page: result.page,
     pageCount: result.pageCount,

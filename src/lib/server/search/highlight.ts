@@ -73,11 +73,12 @@ export function markQueryWords(text: string, query: string): string {
 }
 
 /**
- * How many characters of a posting's description a result card shows: about two lines. The search
- * page sends each card's text twice (its markup and the data it hydrates from), and Meilisearch's
- * crop of 28 words came to ~250 characters (issue 10 item 21).
+ * How many characters of a posting's description a result card shows: one line,
+ * what a list of results on hh.ru shows. The search page sends each card's text twice (its markup
+ * and the data it hydrates from): Meilisearch's crop of 28 words came to ~250 characters, 160 kept
+ * the page over 40 KB (issue 10 item 21).
  */
-export const SNIPPET_LENGTH = 160;
+export const SNIPPET_LENGTH = 64;
 
 /**
  * About `length` characters of text around its first marked word (or its beginning), cut between

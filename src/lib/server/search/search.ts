@@ -117,8 +117,8 @@ export function meiliSearchRequest(p: SearchParams, nowS = Date.now() / 1000): M
     attributesToRetrieve: [...RETRIEVE],
     attributesToHighlight: ['title', 'description'],
     attributesToCrop: ['description'],
-    // ~24 words hold the ~160 characters a card shows (snippetAround cuts them to that)
-    cropLength: 24,
+    // ~12 words hold the ~64 characters a card shows (snippetAround cuts them to that)
+    cropLength: 12,
     cropMarker: '…',
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,

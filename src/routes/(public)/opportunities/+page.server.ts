@@ -6,18 +6,19 @@ import { searchPageResult } from '$lib/server/search-page/search-page-data';
 import { searchOpportunities } from '$lib/server/search/search';
 import { parseForm } from '$lib/schemas/form';
 import { saveSearchSchema } from '$lib/schemas/saved-search';
-import { parseSearchParams, searchQueryString } from '$lib/schemas/search';
+import { parseExpandedFacets, parseSearchParams } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-  const params = parseSearchParams(url.searchParams);
+  // read as a whole (not param by param, which SvelteKit lists in the page's data) — the page reads
+  // the same URL with the same functions instead of getting the search back in its data
+  const search = new URLSearchParams(url.search);
+  const params = parseSearchParams(search);
   const result = await searchOpportunities(params, { supabase: locals.supabase });
-  const filters = await loadFilterOptions(params, result.facets);
+  // which long filter lists show in full (`?all=`): the page's look, not part of the search
+  const filters = await loadFilterOptions(params, result.facets, parseExpandedFacets(search));
   const role = locals.person?.role;
   return {
-    params,
-    /** The query without the page: what a saved search keeps. */
-    query: searchQueryString({ ...params, page: 1 }),
     result: searchPageResult(result),
     filters,
     canSaveSearch: role === 'student' || role === 'graduate',
