@@ -12,7 +12,7 @@ import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { listenForChanges } from '$lib/server/change-listener';
 import { CACHED_ROUTES, isAnonymousGet, pageKey, publicPageCache } from '$lib/server/public-page-cache';
 import { loadPerson } from '$lib/server/session';
-import { db } from '$lib/server/db';
+import { closeDb, db } from '$lib/server/db';
 import { anonClient } from '$lib/server/supabase';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -29,6 +29,8 @@ export const init: ServerInit = async () => {
   publicPageCache();
   // the caches of public pages and of signed-in people hear of changes from here on
   void listenForChanges(config().databaseUrl);
+  // on SIGTERM (adapter-node or server.js) the idle connections must not keep the process up
+  process.once('sveltekit:shutdown' as 'beforeExit', () => void closeDb().catch(() => {}));
   if (env.NODE_ENV !== 'production') return;
   let refusal: string | null;
   try {
