@@ -1,4 +1,3 @@
-import type { OpportunityKind } from '$lib/opportunities';
 import type { ShownSearchHit } from '$lib/server/search/types';
 
 /**
@@ -6,65 +5,32 @@ import type { ShownSearchHit } from '$lib/server/search/types';
  * each of 20 hits would repeat (~2.8 KB; everything in a page's data is sent a second time beside
  * the markup, issue 10 item 21). searchPageResult makes them, the page reads them with hitFromRow.
  */
-export type HitRow = [
-  id: string,
-  kind: OpportunityKind,
-  titleHighlighted: string,
-  snippetHighlighted: string,
-  organizationId: string,
-  organizationName: string,
-  districtName: string | null,
-  isRemote: boolean,
-  isPaid: boolean,
-  payFrom: number | null,
-  payTo: number | null,
-  applyBy: string | null,
-];
+const HIT_FIELDS = [
+  'id',
+  'kind',
+  'titleHighlighted',
+  'snippetHighlighted',
+  'organizationId',
+  'organizationName',
+  'districtName',
+  'isRemote',
+  'isPaid',
+  'payFrom',
+  'payTo',
+  'applyBy',
+] as const satisfies readonly (keyof ShownSearchHit)[];
+
+type Fields = typeof HIT_FIELDS;
+
+/** The values of a hit in the order of HIT_FIELDS. */
+export type HitRow = {
+  -readonly [I in keyof Fields]: Fields[I] extends keyof ShownSearchHit ? ShownSearchHit[Fields[I]] : never;
+};
 
 export function hitRow(h: ShownSearchHit): HitRow {
-  return [
-    h.id,
-    h.kind,
-    h.titleHighlighted,
-    h.snippetHighlighted,
-    h.organizationId,
-    h.organizationName,
-    h.districtName,
-    h.isRemote,
-    h.isPaid,
-    h.payFrom,
-    h.payTo,
-    h.applyBy,
-  ];
+  return HIT_FIELDS.map((field) => h[field]) as unknown as HitRow;
 }
 
 export function hitFromRow(row: HitRow): ShownSearchHit {
-  const [
-    id,
-    kind,
-    titleHighlighted,
-    snippetHighlighted,
-    organizationId,
-    organizationName,
-    districtName,
-    isRemote,
-    isPaid,
-    payFrom,
-    payTo,
-    applyBy,
-  ] = row;
-  return {
-    id,
-    kind,
-    titleHighlighted,
-    snippetHighlighted,
-    organizationId,
-    organizationName,
-    districtName,
-    isRemote,
-    isPaid,
-    payFrom,
-    payTo,
-    applyBy,
-  };
+  return Object.fromEntries(HIT_FIELDS.map((field, i) => [field, row[i]])) as ShownSearchHit;
 }
