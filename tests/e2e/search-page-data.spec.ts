@@ -38,10 +38,15 @@ test("the search page's data holds each facet value and each hit's title once", 
 
 // Issue 10 item 21: a card's text is sent twice, so its snippet is about two lines (cut between words,
 // «…» at either end), and names the page has as constants (kinds, years, schedules) are not in its data.
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", nbsp: ' ' };
+
 test('the search page sends short snippets and no constant names in its data', async ({ request }) => {
   const html = await (await request.get(`/opportunities?q=${encodeURIComponent('инженер')}`)).text();
+  // the text as a reader sees it: without the highlight tags, with HTML's escapes (&quot; …) read back
   const snippets = [...html.matchAll(/<p class="snippet">(.*?)<\/p>/gs)].map((m) =>
-    m[1].replace(/<!---->|<\/?mark>/g, ''),
+    m[1]
+      .replace(/<!---->|<\/?mark>/g, '')
+      .replace(/&(quot|amp|lt|gt|#39|nbsp);/g, (_, name: string) => ENTITIES[name]),
   );
   expect(snippets.length).toBeGreaterThan(0);
   for (const snippet of snippets) {
