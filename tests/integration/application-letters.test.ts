@@ -390,11 +390,15 @@ describe('several changes, one letter; retries never lose a move', () => {
       await workerUtils.rescheduleJobs([jobs[0].id], { runAt: new Date() });
       const letter = await letterTo(student.email, /^Вас добавили в список кандидатов: «Оператор ЧПУ»/);
       expect(letter.text).toContain(`${ORIGIN}/student/applications/${id}`);
-      const { rows: sent } = await pool.query(
-        `select status, attempts from app_private.outbound_emails where id = $1`,
-        [failed.id],
-      );
-      expect(sent[0]).toEqual({ status: 'sent', attempts: 2 });
+      // the SMTP server has the letter a moment before the worker records it as sent
+      const sent = await waitUntil('письмо отмечено отправленным', async () => {
+        const { rows } = await pool.query<{ status: string; attempts: number }>(
+          `select status, attempts from app_private.outbound_emails where id = $1`,
+          [failed.id],
+        );
+        return rows[0]?.status !== 'queued' && rows[0];
+      });
+      expect(sent).toEqual({ status: 'sent', attempts: 2 });
       expect(received(smtp, student.email)).toHaveLength(1);
     } finally {
       refusingTransport.close();
