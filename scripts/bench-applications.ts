@@ -8,7 +8,7 @@
  *      applying (each apply a fresh person and posting): errors, p95 (goal 0 errors, p95 ≤ 300 ms), and the application
  *      rows written against the successful answers (goal: equal).
  * Figures are printed, never asserted. Options: --students N --applications N --big N --seconds N
- * --connections N (smaller runs for a quick look).
+ * --connections N (smaller runs for a quick look); --profile DIR writes the app's CPU profile into DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -25,6 +25,7 @@ import { generateBulkOpportunities } from './lib/bulk-sql.ts';
 import { UNIVERSITIES } from './lib/demo-organizations.ts';
 import { fixedPorts } from './lib/fixed-ports.ts';
 import { assertPortFree, httpOk, waitFor } from './lib/ports.ts';
+import { cpuSecondsBetween, readProcessCpu } from './lib/process-cpu.ts';
 import { stopChild } from './lib/stack.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     connections: { type: 'string', default: '200' },
     'page-requests': { type: 'string', default: '300' },
+    // a folder: the app runs with --cpu-prof and writes its CPU profile there when it stops
+    profile: { type: 'string' },
     // internal: this script run as the load generator (see runLoadInChild)
     'load-plan': { type: 'string' },
   },
@@ -293,7 +296,8 @@ try {
   await ensureBuild(root, (_scope, message) => console.log(`[bench] ${message}`));
   await assertPortFree(APP_PORT, 'приложение', 'BENCH_APP_PORT');
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  app = spawn(process.execPath, [path.join(root, 'server.js')], {
+  const profileArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
+  app = spawn(process.execPath, [...profileArgs, path.join(root, 'server.js')], {
     env: { ...process.env, ...stack.env, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: appUrl },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -348,7 +352,11 @@ try {
   const sampler = setInterval(() => {
     void pool
       .query<{ what: string; n: number }>(
-        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' · ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 60) as what,
+        // PostgREST's calls are named by their function (rpc) or first table, not by its shared prefix
+        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' · ' ||
+                coalesce('rpc ' || substring(query from '"public"\\."([a-z_0-9]+)"\\('),
+                         'PostgREST ' || substring(query from 'FROM "public"\\."([a-z_0-9]+)"'),
+                         left(regexp_replace(query, '\\s+', ' ', 'g'), 60)) as what,
                 count(*)::int as n
            from pg_stat_activity
           where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
@@ -360,7 +368,11 @@ try {
       })
       .catch(() => {});
   }, 500);
+  const cpuBefore = await readProcessCpu();
+  const loadStarted = performance.now();
   const load = await runLoadInChild(plan).finally(() => clearInterval(sampler));
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const cpu = cpuSecondsBetween(cpuBefore, await readProcessCpu());
   const { rows: written } = await pool.query<{ n: number }>(
     `select count(*)::int n from public.applications where applicant_id = any($1::uuid[])`,
     [bulk.loadStudents.map((s) => s.id)],
@@ -382,9 +394,15 @@ try {
   for (const [what, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
     console.log(`    ${fmt(n / Math.max(samples, 1), 2).padStart(6)}  ${what}`);
   }
+  console.log(
+    `  процессор под нагрузкой (${os.availableParallelism()} ядра × ${fmt(loadSeconds, 1)} с = ${fmt(os.availableParallelism() * loadSeconds, 1)} с), секунд по процессам:`,
+  );
+  for (const [group, seconds] of cpu.filter(([, s]) => s >= 0.1)) {
+    console.log(`    ${fmt(seconds, 1).padStart(6)}  ${group}`);
+  }
   console.log(`[bench] всего ${fmt((Date.now() - started) / 1000, 0)} с`);
 } finally {
-  if (app) await stopChild(app);
+  if (app) await stopChild(app, values.profile ? 60_000 : undefined);
   await pool.end();
   await stack.stop();
 }

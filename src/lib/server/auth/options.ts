@@ -35,6 +35,8 @@ export function authOptions(extra: Pick<BetterAuthOptions, 'plugins'> = {}) {
     options: '-c search_path=better_auth',
   });
   pool.on('error', (err) => console.warn(`[auth] соединение закрыто: ${err.message}`));
+  // on SIGTERM (server.js) idle connections must not keep the process up until they time out
+  process.once('sveltekit:shutdown' as 'beforeExit', () => void pool.end().catch(() => {}));
   return {
     appName: 'КемероVоПРОФИ',
     baseURL: c.appUrl,
