@@ -11,7 +11,7 @@ import { handleCrossSiteForms } from '$lib/server/csrf';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { listenForChanges } from '$lib/server/change-listener';
 import { CACHED_ROUTES, isAnonymousGet, pageKey, publicPageCache } from '$lib/server/public-page-cache';
-import { loadPerson } from '$lib/server/session';
+import { signedInPerson } from '$lib/server/session';
 import { closeDb, db } from '$lib/server/db';
 import { anonClient } from '$lib/server/supabase';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
@@ -51,17 +51,16 @@ const handleAuthEndpoints: Handle = ({ event, resolve }) => {
   return auth().handler(new Request(event.request, { headers: requestMeta(event).headers }));
 };
 
-/** Who is asking, and a supabase-js client that acts as them. */
+/** Who is asking, and a PostgREST client that acts as them (session.ts). */
 const handlePerson: Handle = async ({ event, resolve }) => {
   event.locals.person = null;
   event.locals.supabase = anonClient();
   // Most requests (search, public pages) come without a session: no session lookup for them.
   if (!event.cookies.getAll().some((c) => c.name.endsWith('kp.session_token'))) return resolve(event);
-  const session = await auth().api.getSession({ headers: event.request.headers });
-  if (session?.user.emailVerified) {
-    const { person, supabase } = await loadPerson(session.user);
-    event.locals.person = person;
-    event.locals.supabase = supabase;
+  const signedIn = await signedInPerson(event.cookies, event.request.headers);
+  if (signedIn) {
+    event.locals.person = signedIn.person;
+    event.locals.supabase = signedIn.supabase;
   }
   return resolve(event);
 };
@@ -105,28 +104,40 @@ const handlePublicPageCache: Handle = async ({ event, resolve }) => {
     return response;
   }
   const key = pageKey(event.url);
-  const hit = cache.get(key);
+  let hit = cache.get(key);
+  // the same page being rendered by another request (a page nobody has yet, or whose time ran out
+  // a while ago): wait for that render instead of rendering it again; when it gave nothing to keep
+  // (not a 200 page, or a change was announced meanwhile), render it here
+  const rendering = hit || !cache.enabled ? null : cache.startRendering(key);
+  if (!hit && !rendering && cache.enabled) {
+    await cache.rendered(key);
+    hit = cache.get(key);
+  }
   if (hit) {
     return new Response(hit.body, {
       status: hit.status,
       headers: [...hit.headers, ['age', cache.age(hit)]],
     });
   }
-  const generation = cache.generation;
-  const response = await resolve(event);
-  if (
-    !cache.enabled ||
-    response.status !== 200 ||
-    response.headers.has('set-cookie') ||
-    !response.headers.get('content-type')?.startsWith('text/html')
-  ) {
-    return response;
+  try {
+    const generation = cache.generation;
+    const response = await resolve(event);
+    if (
+      !cache.enabled ||
+      response.status !== 200 ||
+      response.headers.has('set-cookie') ||
+      !response.headers.get('content-type')?.startsWith('text/html')
+    ) {
+      return response;
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    const headers = [...response.headers].filter(([name]) => name !== 'date' && name !== 'content-length');
+    // not kept when a change was announced while it rendered
+    cache.set(key, { status: 200, headers, body }, generation);
+    return new Response(body, { status: 200, headers: response.headers });
+  } finally {
+    rendering?.done();
   }
-  const body = new Uint8Array(await response.arrayBuffer());
-  const headers = [...response.headers].filter(([name]) => name !== 'date' && name !== 'content-length');
-  // not kept when a change was announced while it rendered
-  cache.set(key, { status: 200, headers, body }, generation);
-  return new Response(body, { status: 200, headers: response.headers });
 };
 
 export const handle = sequence(

@@ -16,7 +16,7 @@ export interface ChangeSubscriber {
 }
 
 /** Every channel the triggers announce on: listened to whoever subscribes, and whenever. */
-export const CHANGE_CHANNELS = ['public_pages', 'people'] as const;
+export const CHANGE_CHANNELS = ['public_pages'] as const;
 
 const subscribers = new Set<ChangeSubscriber>();
 let listening = false;
