@@ -58,7 +58,14 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/start.ts --fresh',
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { ...E2E_ENV, DATABASE_URL: '', SUPABASE_URL: '', MEILISEARCH_URL: '', SMTP_URL: '' },
+    env: {
+      ...E2E_ENV,
+      DATABASE_URL: '',
+      SUPABASE_URL: '',
+      POSTGREST_URL: '',
+      MEILISEARCH_URL: '',
+      SMTP_URL: '',
+    },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import * as prettier from 'prettier';
 import { fixedPorts } from './lib/fixed-ports.ts';
-import { startStack, type Stack } from './lib/stack.ts';
+import { EXTERNAL_SERVICE_VARIABLES, startStack, type Stack } from './lib/stack.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUTPUT = path.join(ROOT, 'src/lib/database.types.ts');
@@ -19,19 +19,6 @@ const DATA_DIR = path.join(ROOT, '.data/gen-types');
 const SCHEMA = 'public';
 const POSTGREST_VERSION = '12';
 const PORTS = fixedPorts().genTypes;
-/** Variables that would make startStack use an external service instead of the throwaway one. */
-const EXTERNAL_ENV = [
-  'DATABASE_URL',
-  'SUPABASE_URL',
-  'SUPABASE_JWT_SECRET',
-  'SUPABASE_ANON_KEY',
-  'SUPABASE_SERVICE_ROLE_KEY',
-  'MEILISEARCH_URL',
-  'MEILISEARCH_MASTER_KEY',
-  'SMTP_URL',
-  'BETTER_AUTH_SECRET',
-];
-
 // ---------------------------------------------------------------------------------------------
 // Introspection
 
@@ -589,7 +576,7 @@ async function format(source: string): Promise<string> {
 }
 
 async function generate(): Promise<string> {
-  for (const name of EXTERNAL_ENV) delete process.env[name];
+  for (const name of EXTERNAL_SERVICE_VARIABLES) delete process.env[name];
   rmSync(DATA_DIR, { recursive: true, force: true });
   const quiet = (scope: string, message: string) => {
     if (scope === 'migrate' && message.endsWith('.sql')) return;

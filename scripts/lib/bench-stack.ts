@@ -5,22 +5,10 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fixedPorts } from './fixed-ports.ts';
-import { startStack, type Stack } from './stack.ts';
-
-const EXTERNAL = [
-  'DATABASE_URL',
-  'SUPABASE_URL',
-  'SUPABASE_JWT_SECRET',
-  'SUPABASE_ANON_KEY',
-  'SUPABASE_SERVICE_ROLE_KEY',
-  'MEILISEARCH_URL',
-  'MEILISEARCH_MASTER_KEY',
-  'BETTER_AUTH_SECRET',
-  'SMTP_URL',
-];
+import { EXTERNAL_SERVICE_VARIABLES, startStack, type Stack } from './stack.ts';
 
 export async function startBenchStack(dataDir: string): Promise<Stack> {
-  for (const name of EXTERNAL) delete process.env[name];
+  for (const name of EXTERNAL_SERVICE_VARIABLES) delete process.env[name];
   const dir = path.resolve(import.meta.dirname, '../..', dataDir);
   rmSync(dir, { recursive: true, force: true });
   const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

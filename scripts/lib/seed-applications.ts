@@ -6,10 +6,9 @@
  * so the timelines, consents, outcome records and queued letters are what real use would leave.
  */
 import { randomBytes } from 'node:crypto';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import type { createAuth } from '../../src/lib/server/auth/options.ts';
 import { db } from '../../src/lib/server/db.ts';
-import { userClient } from '../../src/lib/server/supabase.ts';
+import { userClient, type Supabase } from '../../src/lib/server/supabase.ts';
 import { CONSENT_VERSION } from '../../src/lib/schemas/auth.ts';
 import {
   TRANSFER_CONSENT_VERSION,
@@ -21,7 +20,7 @@ type Log = (scope: string, message: string) => void;
 interface Person {
   id: string;
   email: string;
-  client: SupabaseClient;
+  client: Supabase;
 }
 
 export interface DemoApplicationsInput {

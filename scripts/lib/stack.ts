@@ -57,6 +57,24 @@ export function defaultPorts(env = process.env): StackPorts {
   };
 }
 
+/**
+ * The variables that make startStack use a configured service instead of starting its own: a
+ * throwaway stack (tests, benchmarks, type generation) deletes them first, so that it never runs
+ * against a database or search someone configured for the app.
+ */
+export const EXTERNAL_SERVICE_VARIABLES = [
+  'DATABASE_URL',
+  'SUPABASE_URL',
+  'POSTGREST_URL',
+  'SUPABASE_JWT_SECRET',
+  'SUPABASE_ANON_KEY',
+  'SUPABASE_SERVICE_ROLE_KEY',
+  'MEILISEARCH_URL',
+  'MEILISEARCH_MASTER_KEY',
+  'BETTER_AUTH_SECRET',
+  'SMTP_URL',
+] as const;
+
 /** Starts a child and makes sure it dies with us. */
 export function spawnChild(
   name: string,
@@ -71,14 +89,50 @@ export function spawnChild(
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
+  // the last lines it printed, for the message when it stops before it is ready (childReady)
+  const recent: string[] = [];
+  recentOutput.set(child, recent);
   const forward = (stream: NodeJS.ReadableStream | null, always: boolean) =>
     stream?.on('data', (chunk: Buffer) => {
-      if (!always && !opts.verbose) return;
-      for (const line of chunk.toString().split('\n')) if (line.trim()) opts.log(name, line);
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        recent.push(line);
+        if (recent.length > 20) recent.shift();
+        if (always || opts.verbose) opts.log(name, line);
+      }
     });
   forward(child.stdout, false);
   forward(child.stderr, name === 'app' || name === 'worker');
   return child;
+}
+
+const recentOutput = new WeakMap<ChildProcess, string[]>();
+
+/**
+ * Waits until `probe` says the child is ready; if the child exits first, fails at once with its
+ * exit code and the last lines it printed (not after the whole timeout with no reason given).
+ */
+export async function childReady(
+  what: string,
+  child: ChildProcess,
+  probe: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const exited = new Promise<never>((_, reject) => {
+    const fail = () => {
+      const lines = (recentOutput.get(child) ?? []).slice(-8).join('\n  ');
+      reject(
+        new Error(
+          `${what} завершился, не успев запуститься (код ${child.exitCode ?? child.signalCode})` +
+            (lines ? `:\n  ${lines}` : ''),
+        ),
+      );
+    };
+    if (child.exitCode !== null || child.signalCode !== null) fail();
+    else child.once('exit', fail);
+  });
+  exited.catch(() => {});
+  await Promise.race([waitFor(what, probe, timeoutMs), exited]);
 }
 
 export function stopChild(child: ChildProcess, timeoutMs = 8000): Promise<void> {
@@ -181,6 +235,8 @@ async function startParts(
 
   // 2. PostgREST behind the /rest/v1 gateway
   let supabaseUrl = e.SUPABASE_URL ?? '';
+  // the app's own PostgREST requests: straight to the embedded PostgREST (no gateway hop)
+  let postgrestUrl = e.POSTGREST_URL ?? '';
   if (embedded.rest) {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -218,11 +274,12 @@ async function startParts(
       opts,
     );
     started.push(() => stopChild(child));
-    await waitFor('PostgREST', () => httpOk(`http://127.0.0.1:${opts.ports.postgrestAdmin}/ready`));
+    await childReady('PostgREST', child, () => httpOk(`http://127.0.0.1:${opts.ports.postgrestAdmin}/ready`));
     const gateway: http.Server = await startGateway(opts.ports.gateway, opts.ports.postgrest);
     started.push(() => new Promise<void>((r) => gateway.close(() => r())));
     gateway.closeIdleConnections();
     supabaseUrl = `http://127.0.0.1:${opts.ports.gateway}`;
+    postgrestUrl = `http://127.0.0.1:${opts.ports.postgrest}`;
     opts.log('postgrest', `PostgREST 12 под ${supabaseUrl}/rest/v1`);
   }
 
@@ -284,10 +341,10 @@ async function startParts(
       if (child) return;
       await assertPortFree(opts.ports.meilisearch, 'Meilisearch', 'MEILI_PORT');
       child = spawnMeilisearch();
-      await waitFor('Meilisearch', () => httpOk(`${meiliUrl}/health`));
+      await childReady('Meilisearch', child, () => httpOk(`${meiliUrl}/health`));
     };
     started.push(() => stopMeilisearch());
-    await waitFor('Meilisearch', () => httpOk(`${meiliUrl}/health`));
+    await childReady('Meilisearch', child, () => httpOk(`${meiliUrl}/health`));
     opts.log('meilisearch', `Meilisearch 1.21 на ${meiliUrl}`);
   }
   if (!meiliKey) throw new Error('задан MEILISEARCH_URL, но не задан MEILISEARCH_MASTER_KEY.');
@@ -306,5 +363,6 @@ async function startParts(
     EMBEDDED_MAILBOX: embedded.mail ? '1' : '0',
   };
   if (e.SMTP_URL) env.SMTP_URL = e.SMTP_URL;
+  if (postgrestUrl) env.POSTGREST_URL = postgrestUrl;
   return { env, embedded, stop, stopMeilisearch, startMeilisearch };
 }

@@ -4,27 +4,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { fixedPorts } from '../../scripts/lib/fixed-ports.ts';
-import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+import { EXTERNAL_SERVICE_VARIABLES, startStack, type Stack } from '../../scripts/lib/stack.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA_DIR = path.join(ROOT, '.data/test-integration');
 const JOB_QUEUE_MIGRATIONS = path.join(ROOT, 'src/lib/server/jobs/migrate-queue.ts');
-
-/**
- * Variables that would point startStack at hosted services. Integration tests always run against
- * their own throwaway embedded stack, never against a database someone configured for the app.
- */
-const EXTERNAL_SERVICE_VARIABLES = [
-  'DATABASE_URL',
-  'SUPABASE_URL',
-  'SUPABASE_JWT_SECRET',
-  'SUPABASE_ANON_KEY',
-  'SUPABASE_SERVICE_ROLE_KEY',
-  'MEILISEARCH_URL',
-  'MEILISEARCH_MASTER_KEY',
-  'BETTER_AUTH_SECRET',
-  'SMTP_URL',
-];
 
 /**
  * Starts a fresh embedded stack (Postgres 17 + PostgREST + Meilisearch) on its own ports and data

@@ -6,6 +6,8 @@
 export interface ServerConfig {
   databaseUrl: string;
   supabaseUrl: string;
+  /** where the app's own PostgREST requests go: POSTGREST_URL, else SUPABASE_URL/rest/v1 */
+  postgrestUrl: string;
   supabaseAnonKey: string;
   supabaseServiceRoleKey: string;
   jwtSecret: string;
@@ -81,6 +83,9 @@ export function config(): ServerConfig {
   cached = {
     databaseUrl: required('DATABASE_URL'),
     supabaseUrl: required('SUPABASE_URL'),
+    postgrestUrl: (
+      process.env.POSTGREST_URL || `${required('SUPABASE_URL').replace(/\/+$/, '')}/rest/v1`
+    ).replace(/\/+$/, ''),
     supabaseAnonKey: required('SUPABASE_ANON_KEY'),
     supabaseServiceRoleKey: required('SUPABASE_SERVICE_ROLE_KEY'),
     jwtSecret: required('SUPABASE_JWT_SECRET'),
