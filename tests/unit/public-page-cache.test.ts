@@ -25,7 +25,68 @@ describe('public page cache', () => {
     expect(hit?.rawHeaders).toEqual(['content-type', 'text/html', 'content-length', '1']);
     advance(7_500);
     expect(cache.get('/opportunities')).toBeUndefined();
+    // kept a little longer for the requests that arrive while someone renders it anew
+    expect(cache.size).toBe(1);
+    advance(cache.staleMs);
+    expect(cache.get('/opportunities')).toBeUndefined();
     expect(cache.size).toBe(0);
+  });
+
+  test('while one request renders a page anew, the others get the page whose time just ran out', () => {
+    const { cache, advance } = setup();
+    cache.set('/opportunities', page('old'));
+    advance(10_000);
+    // the first to ask after the page's time renders it; nobody else is rendering it
+    expect(cache.get('/opportunities')).toBeUndefined();
+    const rendering = cache.startRendering('/opportunities');
+    expect(rendering).not.toBeNull();
+    // a second request for the same page does not render it too
+    expect(cache.startRendering('/opportunities')).toBeNull();
+    advance(1_000);
+    const stale = cache.get('/opportunities');
+    expect(new TextDecoder().decode(stale?.body)).toBe('old');
+    expect(cache.age(stale!)).toBe('11');
+    cache.set('/opportunities', page('new'));
+    rendering!.done();
+    expect(new TextDecoder().decode(cache.get('/opportunities')?.body)).toBe('new');
+    expect(cache.startRendering('/opportunities')).not.toBeNull();
+  });
+
+  test('a page whose time ran out is never served longer than its stale time, rendering or not', () => {
+    const { cache, advance } = setup();
+    cache.set('/', page('old'));
+    advance(10_000);
+    const rendering = cache.startRendering('/');
+    advance(cache.staleMs);
+    expect(cache.get('/')).toBeUndefined();
+    rendering!.done();
+  });
+
+  test('an announced change is never answered with the page from before it, even while rendering', () => {
+    const { cache, advance } = setup();
+    cache.set('/', page('old'));
+    advance(10_000);
+    const rendering = cache.startRendering('/');
+    cache.clear();
+    expect(cache.get('/')).toBeUndefined();
+    rendering!.done();
+  });
+
+  test('waiting for a render ends when it does, or after the wait given', async () => {
+    const { cache } = setup();
+    await cache.rendered('/nobody-renders'); // at once
+    const rendering = cache.startRendering('/');
+    let ended = false;
+    const waiting = cache.rendered('/').then(() => (ended = true));
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    rendering!.done();
+    await waiting;
+    expect(ended).toBe(true);
+    cache.startRendering('/x');
+    const started = Date.now();
+    await cache.rendered('/x', 20);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
   });
 
   test('nothing is stored or served while no listener reports changes, or with a TTL of 0', () => {

@@ -56,17 +56,28 @@ export function pageKey(url: URL): string {
 
 export class PublicPageCache {
   readonly #pages = new Map<string, CachedPage>();
+  /** pages being rendered by a request of this process, and when that render ends */
+  readonly #rendering = new Map<string, Promise<void>>();
   #bytes = 0;
   /** false while no listener tells us about changes: then nothing is stored or served */
   listening = false;
 
   readonly ttlMs: number;
+  /** how long past its time a page may still answer while it is being rendered anew */
+  readonly staleMs: number;
   readonly maxEntries: number;
   readonly maxBytes: number;
   readonly now: () => number;
 
-  constructor(ttlMs: number, maxEntries = 2_000, maxBytes = 64 * 1024 * 1024, now: () => number = Date.now) {
+  constructor(
+    ttlMs: number,
+    maxEntries = 2_000,
+    maxBytes = 64 * 1024 * 1024,
+    now: () => number = Date.now,
+    staleMs = Math.min(ttlMs, PUBLIC_PAGE_STALE_SECONDS * 1000),
+  ) {
     this.ttlMs = ttlMs;
+    this.staleMs = staleMs;
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
     this.now = now;
@@ -101,15 +112,52 @@ export class PublicPageCache {
     return this.get(pageKey(url));
   }
 
+  /**
+   * A page to answer with: a fresh one; or, while another request of this process is rendering it
+   * anew, the one whose time has just run out (for at most `staleMs` more) — a page's time running
+   * out does not mean anything changed (announced changes empty the cache), and a hot page must not
+   * be rendered by every request that arrives while it is being rendered.
+   */
   get(key: string): CachedPage | undefined {
     if (!this.enabled) return undefined;
     const page = this.#pages.get(key);
     if (!page) return undefined;
-    if (page.expiresAt <= this.now()) {
+    const now = this.now();
+    if (page.expiresAt > now) return page;
+    if (page.expiresAt + this.staleMs <= now) {
       this.#delete(key, page);
       return undefined;
     }
-    return page;
+    return this.#rendering.has(key) ? page : undefined;
+  }
+
+  /**
+   * The request that is about to render `key` says so: until `done` is called, others asking for
+   * the page get the one whose time just ran out (see `get`), or wait for this render (`rendered`).
+   * Returns null when another request is rendering it already.
+   */
+  startRendering(key: string): { done: () => void } | null {
+    if (this.#rendering.has(key)) return null;
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    this.#rendering.set(key, finished);
+    return {
+      done: () => {
+        if (this.#rendering.get(key) === finished) this.#rendering.delete(key);
+        done();
+      },
+    };
+  }
+
+  /** Resolves when the render of `key` under way ends (at once when none is; after `waitMs` at most). */
+  rendered(key: string, waitMs = 2_000): Promise<void> {
+    const finished = this.#rendering.get(key);
+    if (!finished) return Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      finished,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
+    ]).finally(() => clearTimeout(timer));
   }
 
   set(
@@ -136,6 +184,7 @@ export class PublicPageCache {
 
   clear(): void {
     this.generation++;
+    // renders under way go on (and are not kept: `since`); nobody keeps waiting for them
     this.#pages.clear();
     this.#bytes = 0;
   }
@@ -155,11 +204,16 @@ export function publicPageCache(): PublicPageCache {
   return (holder[STORE] ??= new PublicPageCache(cacheSeconds() * 1000));
 }
 
-/**
- * The longest a page may be kept. The public figures inside a page have caches of their own
- * (counts, response rates: 60 s minus this), so what a visitor sees is never more than 60 s behind.
- */
+/** The longest a page may be kept (PUBLIC_PAGE_CACHE_SECONDS at most). */
 export const PUBLIC_PAGE_CACHE_MAX_SECONDS = 10;
+/** How long past that a kept page may still answer while the same page is being rendered anew. */
+export const PUBLIC_PAGE_STALE_SECONDS = 5;
+/**
+ * The oldest a page served from the cache can be. The public figures inside a page have caches of
+ * their own (counts, response rates: 60 s minus this), so what a visitor sees is never more than
+ * 60 s behind.
+ */
+export const PUBLIC_PAGE_MAX_AGE_SECONDS = PUBLIC_PAGE_CACHE_MAX_SECONDS + PUBLIC_PAGE_STALE_SECONDS;
 
 function cacheSeconds(): number {
   const raw = process.env.PUBLIC_PAGE_CACHE_SECONDS;

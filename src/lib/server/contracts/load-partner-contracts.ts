@@ -1,5 +1,5 @@
 import { keyedProcessCache } from '../cache.ts';
-import { PUBLIC_PAGE_CACHE_MAX_SECONDS } from '../public-page-cache.ts';
+import { PUBLIC_PAGE_MAX_AGE_SECONDS } from '../public-page-cache.ts';
 import { anonClient, type Supabase } from '../supabase.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function loadPartnerContracts(supabase: Supabase, organizationId: s
  * page keeps them per organization for at most 60 s, like its response figures, instead of asking
  * PostgREST on every visit (issue 10 item 21).
  */
-const publicPartnerContracts = keyedProcessCache(60_000 - PUBLIC_PAGE_CACHE_MAX_SECONDS * 1000, (id) =>
+const publicPartnerContracts = keyedProcessCache(60_000 - PUBLIC_PAGE_MAX_AGE_SECONDS * 1000, (id) =>
   loadPartnerContracts(anonClient(), id),
 );
 

@@ -1,7 +1,7 @@
 import { anonClient, type Supabase } from '../supabase.ts';
 import { loadResponseStats } from '../applications/employer/load-response-stats.ts';
 import { keyedProcessCache } from '../cache.ts';
-import { PUBLIC_PAGE_CACHE_MAX_SECONDS } from '../public-page-cache.ts';
+import { PUBLIC_PAGE_MAX_AGE_SECONDS } from '../public-page-cache.ts';
 import { loadCachedPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
 
@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * How an employer answers applications (90 days of figures, the same for every visitor): kept per
  * employer for at most 60 s, like the landing page's counts, instead of computed on every visit.
  */
-const responseStatsCache = keyedProcessCache(60_000 - PUBLIC_PAGE_CACHE_MAX_SECONDS * 1000, (id) =>
+const responseStatsCache = keyedProcessCache(60_000 - PUBLIC_PAGE_MAX_AGE_SECONDS * 1000, (id) =>
   loadResponseStats(anonClient(), id),
 );
 

@@ -1,5 +1,5 @@
 import { processCache } from '../cache.ts';
-import { PUBLIC_PAGE_CACHE_MAX_SECONDS } from '../public-page-cache.ts';
+import { PUBLIC_PAGE_MAX_AGE_SECONDS } from '../public-page-cache.ts';
 import { anonClient, type Supabase } from '../supabase.ts';
 
 /**
@@ -30,7 +30,7 @@ async function countVerified(supabase: Supabase, kind: 'employer' | 'university'
  * How old the landing page's figures may be: they were three count queries on every visit. The page
  * itself may be kept a few seconds more (public-page-cache.ts): together never over 60 s.
  */
-export const PUBLIC_COUNTS_TTL_MS = 60_000 - PUBLIC_PAGE_CACHE_MAX_SECONDS * 1000;
+export const PUBLIC_COUNTS_TTL_MS = 60_000 - PUBLIC_PAGE_MAX_AGE_SECONDS * 1000;
 
 const publicCounts = processCache(PUBLIC_COUNTS_TTL_MS, async () => {
   // what everyone sees: the same figures for a visitor and a signed-in person
