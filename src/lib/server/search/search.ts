@@ -240,7 +240,9 @@ export async function searchOpportunities(params: SearchParams, deps: SearchDeps
     // once per 10 s at most: during an outage every search comes here
     if (Date.now() - lastWarning > 10_000) {
       lastWarning = Date.now();
-      console.warn(`[поиск] Meilisearch не ответил (${(err as Error).message}); ищу в Postgres`);
+      const cause =
+        (err as Error).cause instanceof Error ? `: ${((err as Error).cause as Error).message}` : '';
+      console.warn(`[поиск] Meilisearch не ответил (${(err as Error).message}${cause}); ищу в Postgres`);
     }
     const { params: understood, kinds } = understandQuery(params);
     return searchFallback(understood, kinds, deps.supabase, started);
