@@ -50,7 +50,9 @@ export async function runBuild(opts: BuildOptions): Promise<void> {
     const child = spawn(opts.command, opts.args, {
       cwd: opts.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0' },
+      // a production build, whoever asks: under vitest NODE_ENV is 'test', and Vite would then
+      // resolve Svelte's and SvelteKit's development code (DEV = true) into the built app
+      env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0' },
     });
     child.stdout.pipe(file, { end: false });
     child.stderr.pipe(file, { end: false });

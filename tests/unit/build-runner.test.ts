@@ -36,6 +36,13 @@ describe('runBuild', () => {
     for (const i of [1, 2, 49, 50]) expect(log).toContain(`Circular dependency ${i}\n`);
   });
 
+  it('builds for production even when the caller runs as a test (NODE_ENV=test under vitest)', async () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const b = build(`console.log('NODE_ENV=' + process.env.NODE_ENV)`);
+    await b.run;
+    expect(readFileSync(b.logFile, 'utf8')).toBe('NODE_ENV=production\n');
+  });
+
   it('shows the log and fails with a Russian error naming it when the build fails', async () => {
     const b = build(`${WARNINGS} console.error('error: Could not resolve "./missing"'); process.exit(3);`);
     await expect(b.run).rejects.toThrow(`сборка приложения не удалась (код 3); журнал: ${b.logFile}`);
