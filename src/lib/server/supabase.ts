@@ -2,6 +2,7 @@ import { PostgrestClient } from '@supabase/postgrest-js';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { config } from './config.ts';
 import { mintAccessToken, type AccessClaims } from './jwt.ts';
+import { postgrestFetch } from './postgrest-fetch.ts';
 import type { Database } from '../database.types.ts';
 
 /**
@@ -33,7 +34,8 @@ export async function userClient(claims: AccessClaims): Promise<Supabase> {
 /**
  * PostgREST's own client with the headers supabase-js sends (`apikey`, the bearer token): the app's
  * requests need nothing else of supabase-js, whose whole client (auth, storage, realtime, functions)
- * cost more to build per request than the request's own query. It talks to POSTGREST_URL when set
+ * cost more to build per request than the request's own query; and node:http instead of the global
+ * fetch (postgrest-fetch.ts). It talks to POSTGREST_URL when set
  * (the embedded stack: PostgREST itself, not through the /rest/v1 gateway), else to
  * SUPABASE_URL/rest/v1.
  */
@@ -41,5 +43,6 @@ function postgrest(bearer: string): Supabase {
   const c = config();
   return new PostgrestClient<Database>(c.postgrestUrl, {
     headers: { apikey: c.supabaseAnonKey, Authorization: `Bearer ${bearer}` },
+    fetch: postgrestFetch,
   });
 }
