@@ -73,8 +73,9 @@ async function serve() {
     const cache = globalThis[PAGE_CACHE];
     const page = cache?.lookup(req.method, req.url, req.headers.cookie);
     if (page) {
-      res.writeHead(page.status, page.rawHeaders.concat('age', cache.age(page)));
-      res.end(page.body);
+      const variant = cache.variant(page, req.headers['accept-encoding']);
+      res.writeHead(page.status, variant.rawHeaders.concat('age', cache.age(page)));
+      res.end(variant.body);
       return;
     }
     handler(req, res, () => {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAuth } from '../../src/lib/server/auth/options.ts';
 import { createVerifiedEmployer, publishPosting } from '../factories/applications.ts';
@@ -74,6 +76,39 @@ describe('public page cache of the built app', () => {
     expect(kept.headers.get('x-content-type-options')).toBe('nosniff');
     expect(kept.headers.get('content-type')).toMatch(/^text\/html/);
     expect(kept.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('a kept page goes compressed to browsers that accept it, the same page as uncompressed', async () => {
+    const pathname = `/opportunities/${postingId}`;
+    const raw = (acceptEncoding?: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.get(
+          `${base}${pathname}`,
+          { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        req.on('error', reject);
+      });
+    await raw(); // rendered and kept
+    const plain = await raw();
+    expect(plain.headers.age).toBeDefined();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    const br = await raw('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Number(br.headers['content-length'])).toBe(br.body.byteLength);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(br.body.byteLength).toBeLessThan(plain.body.byteLength / 2);
+    const gz = await raw('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    // the security headers travel with every form of the page
+    expect(br.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
   });
 
   test('a change in the database shows at once, not after the page’s time', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isAnonymousGet, PublicPageCache } from '../../src/lib/server/public-page-cache.ts';
+import { brotliDecompressSync, gunzipSync, gzipSync, brotliCompressSync } from 'node:zlib';
+import { chooseEncoding, isAnonymousGet, PublicPageCache } from '../../src/lib/server/public-page-cache.ts';
 
 const page = (text: string) => ({
   status: 200,
@@ -22,7 +23,14 @@ describe('public page cache', () => {
     const hit = cache.get('/opportunities');
     expect(new TextDecoder().decode(hit?.body)).toBe('a');
     expect(cache.age(hit!)).toBe('2');
-    expect(hit?.rawHeaders).toEqual(['content-type', 'text/html', 'content-length', '1']);
+    expect(hit?.rawHeaders).toEqual([
+      'content-type',
+      'text/html',
+      'vary',
+      'Accept-Encoding',
+      'content-length',
+      '1',
+    ]);
     advance(7_500);
     expect(cache.get('/opportunities')).toBeUndefined();
     // kept a little longer for the requests that arrive while someone renders it anew
@@ -163,5 +171,44 @@ describe('public page cache', () => {
     expect(cache.lookup('GET', '/opportunities?q=инженер', 'kp.session_token=x')).toBeUndefined();
     expect(cache.lookup('POST', '/opportunities?q=инженер', undefined)).toBeUndefined();
     expect(cache.lookup('GET', '/opportunities?q=химик', undefined)).toBeUndefined();
+  });
+
+  test('a browser that accepts brotli or gzip gets the page compressed, others get it as is', () => {
+    const { cache } = setup();
+    const html = '<!doctype html><p>Стажировка в КемеровоХиме</p>'.repeat(50);
+    const body = new TextEncoder().encode(html);
+    cache.set('/', { ...page(html), body, encoded: { br: brotliCompressSync(body), gzip: gzipSync(body) } });
+    const kept = cache.get('/')!;
+
+    const br = cache.variant(kept, 'gzip, deflate, br, zstd');
+    expect(br.rawHeaders).toContain('content-encoding');
+    expect(br.rawHeaders[br.rawHeaders.indexOf('content-encoding') + 1]).toBe('br');
+    expect(br.rawHeaders[br.rawHeaders.indexOf('content-length') + 1]).toBe(String(br.body.byteLength));
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(html);
+    expect(br.body.byteLength).toBeLessThan(body.byteLength / 5);
+
+    const gz = cache.variant(kept, 'gzip');
+    expect(gz.rawHeaders[gz.rawHeaders.indexOf('content-encoding') + 1]).toBe('gzip');
+    expect(gunzipSync(gz.body).toString('utf8')).toBe(html);
+
+    const plain = cache.variant(kept, undefined);
+    expect(plain.rawHeaders).not.toContain('content-encoding');
+    expect(new TextDecoder().decode(plain.body)).toBe(html);
+    // every form says it depends on Accept-Encoding
+    for (const v of [br, gz, plain])
+      expect(v.rawHeaders[v.rawHeaders.indexOf('vary') + 1]).toBe('Accept-Encoding');
+  });
+
+  test('Accept-Encoding is read with its weights', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseEncoding('gzip, deflate')).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(chooseEncoding('br;q=0.5, gzip;q=0.8')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('*;q=0, gzip')).toBe('gzip');
+    expect(chooseEncoding('identity')).toBeNull();
+    expect(chooseEncoding('')).toBeNull();
+    expect(chooseEncoding(null)).toBeNull();
+    expect(chooseEncoding('GZIP')).toBe('gzip');
   });
 });

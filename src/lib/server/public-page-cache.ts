@@ -22,14 +22,42 @@
  */
 import { subscribeToChanges } from './change-listener.ts';
 
-export interface CachedPage {
+/** One way of sending a kept page: its bytes and its headers as node's `writeHead` takes them. */
+export interface PageVariant {
+  body: Uint8Array;
+  /** name, value, name, value… with content-length (and content-encoding when compressed) */
+  rawHeaders: string[];
+}
+
+export interface CachedPage extends PageVariant {
   status: number;
   headers: [string, string][];
   body: Uint8Array<ArrayBuffer>;
   storedAt: number;
   expiresAt: number;
-  /** the headers with content-length as node's `writeHead` takes them: name, value, name, value… */
-  rawHeaders: string[];
+  /** the same page compressed, for visitors whose browser accepts it (every browser does) */
+  encoded: Partial<Record<PageEncoding, PageVariant>>;
+}
+
+export type PageEncoding = 'br' | 'gzip';
+
+/**
+ * The encoding to send for an Accept-Encoding header: brotli, else gzip, else none (identity).
+ * Tokens with q=0 are refused; `*` stands for both.
+ */
+export function chooseEncoding(acceptEncoding: string | null | undefined): PageEncoding | null {
+  if (!acceptEncoding) return null;
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [token, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(token.trim(), q === undefined ? 1 : Number(q));
+  }
+  const weight = (name: PageEncoding) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  const br = weight('br');
+  const gzip = weight('gzip');
+  if (br > 0 && br >= gzip) return 'br';
+  return gzip > 0 ? 'gzip' : null;
 }
 
 /** Route ids whose anonymous answer is the same for every visitor. */
@@ -160,18 +188,45 @@ export class PublicPageCache {
     ]).finally(() => clearTimeout(timer));
   }
 
+  /** How to send a kept page to a visitor whose browser sent this Accept-Encoding. */
+  variant(page: CachedPage, acceptEncoding: string | null | undefined): PageVariant {
+    const encoding = chooseEncoding(acceptEncoding);
+    return (encoding && page.encoded[encoding]) || page;
+  }
+
   set(
     key: string,
-    page: Omit<CachedPage, 'storedAt' | 'expiresAt' | 'rawHeaders'>,
+    page: Pick<CachedPage, 'status' | 'headers' | 'body'> & {
+      encoded?: Partial<Record<PageEncoding, Uint8Array>>;
+    },
     since = this.generation,
   ): void {
-    if (!this.enabled || since !== this.generation || page.body.byteLength > this.maxBytes / 16) return;
+    const size = pageBytes(page);
+    if (!this.enabled || since !== this.generation || size > this.maxBytes / 16) return;
     const old = this.#pages.get(key);
     if (old) this.#delete(key, old);
-    const rawHeaders = [...page.headers, ['content-length', String(page.body.byteLength)]].flat();
+    // a response that differs by Accept-Encoding says so, for any cache between us and the visitor
+    const headers: [string, string][] = [
+      ...page.headers.filter(([n]) => n !== 'vary'),
+      ['vary', 'Accept-Encoding'],
+    ];
+    const rawHeaders = (extra: [string, string][], body: Uint8Array) =>
+      [...headers, ...extra, ['content-length', String(body.byteLength)]].flat();
+    const encoded: CachedPage['encoded'] = {};
+    for (const [encoding, body] of Object.entries(page.encoded ?? {}) as [PageEncoding, Uint8Array][]) {
+      encoded[encoding] = { body, rawHeaders: rawHeaders([['content-encoding', encoding]], body) };
+    }
     const now = this.now();
-    this.#pages.set(key, { ...page, rawHeaders, storedAt: now, expiresAt: now + this.ttlMs });
-    this.#bytes += page.body.byteLength;
+    this.#pages.set(key, {
+      status: page.status,
+      headers,
+      body: page.body,
+      rawHeaders: rawHeaders([], page.body),
+      encoded,
+      storedAt: now,
+      expiresAt: now + this.ttlMs,
+    });
+    this.#bytes += size;
     // Map keeps insertion order: the first keys are the oldest
     for (const [oldest, value] of this.#pages) {
       if (this.#pages.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
@@ -191,8 +246,19 @@ export class PublicPageCache {
 
   #delete(key: string, page: CachedPage): void {
     this.#pages.delete(key);
-    this.#bytes -= page.body.byteLength;
+    this.#bytes -= pageBytes({ body: page.body, encoded: page.encoded });
   }
+}
+
+/** A page's bytes in all its forms. */
+function pageBytes(page: {
+  body: Uint8Array;
+  encoded?: Partial<Record<PageEncoding, Uint8Array | PageVariant>>;
+}): number {
+  let bytes = page.body.byteLength;
+  for (const v of Object.values(page.encoded ?? {}))
+    bytes += (v instanceof Uint8Array ? v : v.body).byteLength;
+  return bytes;
 }
 
 const STORE = Symbol.for('kemerovo-profi.public-page-cache');
