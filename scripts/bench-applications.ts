@@ -51,6 +51,7 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const LOAD_STUDENTS = 20_000;
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? fixedPorts().bench.app);
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const SEARCH_WORDS = [
   'инженер',
   'химик',
@@ -91,6 +92,7 @@ interface LoadResult {
   applyRefused: number;
   applyP50: number;
   applyP95: number;
+  bytesReceived: number;
 }
 
 /**
@@ -115,6 +117,8 @@ async function runLoadInChild(plan: LoadPlan): Promise<LoadResult> {
   }
 }
 
+let bytesReceived = 0;
+
 interface Answer {
   status: number;
   headers: IncomingHttpHeaders;
@@ -134,10 +138,13 @@ function send(
     const req = http.request(
       { agent, host: base.hostname, port: base.port, method, path: pathname, headers, timeout: 30_000 },
       (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          bytesReceived += bytes.byteLength;
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8') });
+        });
         res.on('error', reject);
       },
     );
@@ -188,7 +195,8 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
 
   async function page(kind: 'searches' | 'postingPages', pathname: string) {
     const t = performance.now();
-    const answer = await send(agent, base, 'GET', pathname);
+    // what a browser (Chromium) asks for: a kept page then comes compressed
+    const answer = await send(agent, base, 'GET', pathname, { 'accept-encoding': BROWSER_ACCEPT_ENCODING });
     latencies.push(performance.now() - t);
     counts[kind]++;
     if (answer.status < 200 || answer.status >= 300) non2xx++;
@@ -207,6 +215,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       `/opportunities/${vacancy}?/apply`,
       {
         cookie,
+        'accept-encoding': BROWSER_ACCEPT_ENCODING,
         origin: plan.appUrl,
         accept: 'application/json',
         'x-sveltekit-action': 'true',
@@ -244,6 +253,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     ...counts,
     applyP50: percentile(applyLatencies, 50),
     applyP95: percentile(applyLatencies, 95),
+    bytesReceived,
   };
 }
 
@@ -383,7 +393,8 @@ try {
   );
   console.log(
     `  из них: поиск ${fmt(load.searches)}, страницы публикаций ${fmt(load.postingPages)} (из кэша публичных страниц ${fmt(load.cacheHits)} из ${fmt(load.searches + load.postingPages)}), ` +
-      `отклики ${fmt(load.applyOk + load.applyRefused)}: p50 ${fmt(load.applyP50, 1)} · p95 ${fmt(load.applyP95, 1)} мс`,
+      `отклики ${fmt(load.applyOk + load.applyRefused)}: p50 ${fmt(load.applyP50, 1)} · p95 ${fmt(load.applyP95, 1)} мс; ` +
+      `получено ${fmt(load.bytesReceived / 1024 / 1024, 1)} МБ (Accept-Encoding как у браузера)`,
   );
   console.log(
     `  отклики под нагрузкой: успешных ответов ${fmt(load.applyOk)}, отказов ${fmt(load.applyRefused)}, строк в applications ${fmt(written[0].n)} (${written[0].n === load.applyOk ? 'совпадает' : 'НЕ совпадает'})`,

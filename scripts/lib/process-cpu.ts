@@ -13,7 +13,14 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 function groupOf(cmdline: string, comm: string): string {
   const args = cmdline.split('\0').filter(Boolean);
   const joined = args.join(' ');
-  if (comm === 'postgres' || /\/postgres\b/.test(args[0] ?? '')) return 'Postgres';
+  if (comm === 'postgres' || /\/postgres\b/.test(args[0] ?? '') || /^postgres: /.test(joined)) {
+    // a backend's title: "postgres: <user> <db> <client> <state>" or "postgres: autovacuum worker" …
+    const title = /^postgres: (.*)$/.exec(joined)?.[1] ?? '';
+    if (/^(autovacuum|walwriter|checkpointer|background writer|logical replication|io worker)/.test(title)) {
+      return `Postgres: ${title.replace(/ (worker|launcher)\b.*$/, ' $1').trim()}`;
+    }
+    return title ? 'Postgres: сеансы клиентов' : 'Postgres: postmaster';
+  }
   if (/postgrest/.test(comm) || /postgrest/.test(args[0] ?? '')) return 'PostgREST';
   if (/meilisearch/.test(comm) || /meilisearch/.test(args[0] ?? '')) return 'Meilisearch';
   if (/server\.js\b/.test(joined)) return 'приложение (server.js)';
