@@ -6,7 +6,7 @@
 export interface ServerConfig {
   databaseUrl: string;
   supabaseUrl: string;
-  /** where the app's own PostgREST requests go: POSTGREST_URL, else SUPABASE_URL/rest/v1 */
+  /** where the app's own Data API requests go: POSTGREST_URL, else SUPABASE_URL/rest/v1 (data-api-fetch.ts) */
   postgrestUrl: string;
   supabaseAnonKey: string;
   supabaseServiceRoleKey: string;

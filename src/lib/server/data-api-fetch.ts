@@ -1,18 +1,37 @@
 import http from 'node:http';
 import https from 'node:https';
+import { config } from './config.ts';
 
 /**
- * The `fetch` the app's PostgREST clients use (supabase.ts): one request over node:http on kept-alive
- * connections, the whole answer read into a string. postgrest-js needs no more of an answer than
- * its status, a header or two and its text; the global fetch (undici) builds WHATWG Request,
- * Response, Headers and streams around every request, and in CPU profiles under load that cost more
- * than the request itself (about 0.6 ms of the app's single thread per PostgREST call).
+ * The `fetch` of the server's supabase-js clients (supabase.ts): one request over node:http on
+ * kept-alive connections, the whole answer read into a string. supabase-js's Data API client
+ * (postgrest-js) reads no more of an answer than its status, a header or two and its text; the
+ * global fetch (undici) builds WHATWG Request, Response, Headers and streams around every request,
+ * and in CPU profiles under load that cost more than the request itself (about 0.6 ms of the app's
+ * single thread per PostgREST call).
  *
- * Honours `method`, `headers` (a plain object or Headers), a string `body` and `signal`.
+ * With POSTGREST_URL set, requests for SUPABASE_URL/rest/v1 go straight there (the embedded stack's
+ * PostgREST; a self-hosted Supabase's PostgREST service) instead of through the API gateway.
+ * Honours `method`, `headers` (a plain object, pairs or Headers), a string `body` and `signal`.
  */
-export function postgrestFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+export const dataApiFetch = createDataApiFetch(direct);
+
+/** A fetch over node:http that sends each request to `route(url)`. */
+export function createDataApiFetch(route: (url: string) => string) {
+  return (input: string | URL | Request, init: RequestInit = {}) => send(route, input, init);
+}
+
+function send(
+  route: (url: string) => string,
+  input: string | URL | Request,
+  init: RequestInit,
+): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
-    const url = new URL(input instanceof Request ? input.url : input);
+    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
+      reject(new TypeError('dataApiFetch: тело запроса — только строка'));
+      return;
+    }
+    const url = new URL(route(input instanceof Request ? input.url : String(input)));
     const secure = url.protocol === 'https:';
     const request = (secure ? https : http).request(
       url,
@@ -28,7 +47,7 @@ export function postgrestFetch(input: string | URL | Request, init: RequestInit 
         res.on('error', reject);
         res.on('end', () =>
           resolve(
-            new PostgrestAnswer(
+            new DataApiAnswer(
               res.statusCode ?? 0,
               res.statusMessage ?? '',
               res.headers,
@@ -39,13 +58,22 @@ export function postgrestFetch(input: string | URL | Request, init: RequestInit 
       },
     );
     request.on('error', reject);
-    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
-      request.destroy();
-      reject(new TypeError('postgrestFetch: тело запроса — только строка'));
-      return;
-    }
     request.end(init.body ?? undefined);
   });
+}
+
+/** The URL a request really goes to: SUPABASE_URL/rest/v1/… as POSTGREST_URL/… when that is set. */
+function direct(url: string): string {
+  const { supabaseUrl, postgrestUrl } = config();
+  return directUrl(url, supabaseUrl, postgrestUrl);
+}
+
+/** directUrl with the two addresses given. */
+export function directUrl(url: string, supabaseUrl: string, postgrestUrl: string): string {
+  const gateway = `${supabaseUrl.replace(/\/+$/, '')}/rest/v1`;
+  if (!postgrestUrl || postgrestUrl === gateway || !url.startsWith(gateway)) return url;
+  const rest = url.slice(gateway.length);
+  return rest === '' || rest.startsWith('/') || rest.startsWith('?') ? postgrestUrl + rest : url;
 }
 
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -59,7 +87,7 @@ function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
 }
 
 /** What postgrest-js reads of an answer: status, ok, statusText, headers.get, text() (and json()). */
-class PostgrestAnswer {
+class DataApiAnswer {
   readonly status: number;
   readonly statusText: string;
   readonly ok: boolean;
