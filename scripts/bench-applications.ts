@@ -8,7 +8,8 @@
  *      applying (each apply a fresh person and posting): errors, p95 (goal 0 errors, p95 ≤ 300 ms), and the application
  *      rows written against the successful answers (goal: equal).
  * Figures are printed, never asserted. Options: --students N --applications N --big N --seconds N
- * --connections N (smaller runs for a quick look); --profile DIR writes the app's CPU profile into DIR.
+ * --connections N (smaller runs for a quick look); --pages-per-apply N (default 4: every fifth request
+ * applies); --profile DIR writes the app's CPU profile into DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     connections: { type: 'string', default: '200' },
     'page-requests': { type: 'string', default: '300' },
+    // page views (searches and postings) in a visitor's round before each application
+    'pages-per-apply': { type: 'string', default: '4' },
     // a folder: the app runs with --cpu-prof and writes its CPU profile there when it stops
     profile: { type: 'string' },
     // internal: this script run as the load generator (see runLoadInChild)
@@ -71,6 +74,7 @@ function sessionCookie(token: string, secret: string): string {
 
 interface LoadPlan {
   appUrl: string;
+  pagesPerApply: number;
   connections: number;
   seconds: number;
   cookies: string[];
@@ -185,7 +189,9 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     consent: 'on',
   }).toString();
 
-  const steps: (() => Promise<void>)[] = [
+  // a visitor's round: pages (searches and postings, alternating; every other search narrowed to
+  // internships), then one application
+  const views: (() => Promise<void>)[] = [
     () =>
       page(
         'searches',
@@ -198,8 +204,8 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
         `/opportunities?q=${encodeURIComponent(SEARCH_WORDS[searchCounter++ % SEARCH_WORDS.length])}&kind=internship`,
       ),
     () => page('postingPages', `/opportunities/${plan.postings[postingCounter++ % plan.postings.length]}`),
-    apply,
   ];
+  const steps = [...Array.from({ length: plan.pagesPerApply }, (_, i) => views[i % views.length]), apply];
 
   async function page(kind: 'searches' | 'postingPages', pathname: string) {
     const t = performance.now();
@@ -359,6 +365,7 @@ try {
   );
   const plan: LoadPlan = {
     appUrl,
+    pagesPerApply: Number(values['pages-per-apply']),
     connections: CONNECTIONS,
     seconds: SECONDS,
     cookies: bulk.loadStudents.map((s) => sessionCookie(s.sessionToken, secret)),
@@ -397,7 +404,7 @@ try {
     [bulk.loadStudents.map((s) => s.id)],
   );
   console.log(
-    `  нагрузка ${CONNECTIONS} соединений × ${SECONDS} с: ${fmt(load.total)} запросов (${fmt(load.total / SECONDS)} запр/с), ` +
+    `  нагрузка ${CONNECTIONS} соединений × ${SECONDS} с, ${plan.pagesPerApply} страниц на отклик: ${fmt(load.total)} запросов (${fmt(load.total / SECONDS)} запр/с), ` +
       `ошибок ${load.errors}, не-2xx ${load.non2xx}; задержка p50 ${fmt(load.p50, 1)} · p95 ${fmt(load.p95, 1)} · p99 ${fmt(load.p99, 1)} мс (цель: 0 ошибок, p95 ≤ 300)`,
   );
   console.log(

@@ -267,7 +267,7 @@ async function startParts(
         PGRST_SERVER_HOST: '127.0.0.1',
         PGRST_SERVER_PORT: String(opts.ports.postgrest),
         PGRST_ADMIN_SERVER_PORT: String(opts.ports.postgrestAdmin),
-        PGRST_DB_POOL: '20',
+        PGRST_DB_POOL: e.PGRST_DB_POOL || '20',
         PGRST_DB_CHANNEL_ENABLED: 'true',
         PGRST_LOG_LEVEL: 'warn',
       },
