@@ -8,13 +8,13 @@
  *      applying (each apply a fresh person and posting): errors, p95 (goal 0 errors, p95 ≤ 300 ms), and the application
  *      rows written against the successful answers (goal: equal).
  * Figures are printed, never asserted. Options: --students N --applications N --big N --seconds N
- * --connections N (smaller runs for a quick look); --pages-per-apply N (default 4: every fifth request
+ * --connections N (smaller runs for a quick look); --pages-per-apply N[,N…] (one load per number; default
+ * 4,9: every fifth, then every tenth request
  * applies); --profile DIR writes the app's CPU profile into DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import http, { type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,7 @@ import { UNIVERSITIES } from './lib/demo-organizations.ts';
 import { fixedPorts } from './lib/fixed-ports.ts';
 import { assertPortFree, httpOk, waitFor } from './lib/ports.ts';
 import { cpuSecondsBetween, readProcessCpu } from './lib/process-cpu.ts';
+import { RawHttpConnection } from './lib/raw-http.ts';
 import { stopChild } from './lib/stack.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -40,7 +41,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '200' },
     'page-requests': { type: 'string', default: '300' },
     // page views (searches and postings) in a visitor's round before each application
-    'pages-per-apply': { type: 'string', default: '4' },
+    'pages-per-apply': { type: 'string', default: '4,9' },
     // a folder: the app runs with --cpu-prof and writes its CPU profile there when it stops
     profile: { type: 'string' },
     // internal: this script run as the load generator (see runLoadInChild)
@@ -75,6 +76,8 @@ function sessionCookie(token: string, secret: string): string {
 interface LoadPlan {
   appUrl: string;
   pagesPerApply: number;
+  /** the first application's number: its person and posting come after the earlier loads' */
+  applyOffset: number;
   connections: number;
   seconds: number;
   cookies: string[];
@@ -123,62 +126,20 @@ async function runLoadInChild(plan: LoadPlan): Promise<LoadResult> {
   }
 }
 
-let bytesReceived = 0;
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** One request over the agent's kept-alive connections; the whole answer read. */
-function send(
-  agent: http.Agent,
-  base: URL,
-  method: 'GET' | 'POST',
-  pathname: string,
-  headers: Record<string, string> = {},
-  body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: base.hostname, port: base.port, method, path: pathname, headers, timeout: 30_000 },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const bytes = Buffer.concat(chunks);
-          bytesReceived += bytes.byteLength;
-          // pages are counted, not read: only the apply's JSON answer is looked into
-          const json = /json/.test(res.headers['content-type'] ?? '');
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: json ? bytes.toString('utf8') : '',
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('нет ответа 30 с')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /**
- * The mixed load, closed loop like autocannon: `connections` clients on kept-alive connections, each
- * sending search page → posting page → search page (internships) → posting page → apply, again and
- * again for `seconds`. Unlike autocannon, a request under way when the time is up is answered and
- * counted, not cut off — so that the application rows can be compared with the successful answers
- * exactly. Each apply is a fresh person and posting.
+ * The mixed load, closed loop like autocannon: `connections` visitors, each on a kept-alive
+ * connection of its own (raw-http.ts: a lean client, so that the generator takes little of the CPU
+ * it measures), each going round search page → posting page → search page (internships) → posting
+ * page … (`pagesPerApply` pages) → apply, again and again for `seconds`. Unlike autocannon, a request
+ * under way when the time is up is answered and counted, not cut off — so that the application rows
+ * can be compared with the successful answers exactly. Each apply is a fresh person and posting.
  */
 async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const base = new URL(plan.appUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.connections });
+  let bytesReceived = 0;
   let searchCounter = 0;
   let postingCounter = 0;
-  let applyCounter = 0;
+  let applyCounter = plan.applyOffset;
   const counts = { searches: 0, postingPages: 0, cacheHits: 0, applyOk: 0, applyRefused: 0 };
   let errors = 0;
   let non2xx = 0;
@@ -191,46 +152,49 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
 
   // a visitor's round: pages (searches and postings, alternating; every other search narrowed to
   // internships), then one application
-  const views: (() => Promise<void>)[] = [
-    () =>
+  const views: ((c: RawHttpConnection) => Promise<void>)[] = [
+    (c) =>
       page(
+        c,
         'searches',
         `/opportunities?q=${encodeURIComponent(SEARCH_WORDS[searchCounter++ % SEARCH_WORDS.length])}`,
       ),
-    () => page('postingPages', `/opportunities/${plan.postings[postingCounter++ % plan.postings.length]}`),
-    () =>
+    (c) =>
+      page(c, 'postingPages', `/opportunities/${plan.postings[postingCounter++ % plan.postings.length]}`),
+    (c) =>
       page(
+        c,
         'searches',
         `/opportunities?q=${encodeURIComponent(SEARCH_WORDS[searchCounter++ % SEARCH_WORDS.length])}&kind=internship`,
       ),
-    () => page('postingPages', `/opportunities/${plan.postings[postingCounter++ % plan.postings.length]}`),
+    (c) =>
+      page(c, 'postingPages', `/opportunities/${plan.postings[postingCounter++ % plan.postings.length]}`),
   ];
   const steps = [...Array.from({ length: plan.pagesPerApply }, (_, i) => views[i % views.length]), apply];
 
-  async function page(kind: 'searches' | 'postingPages', pathname: string) {
+  async function page(connection: RawHttpConnection, kind: 'searches' | 'postingPages', pathname: string) {
     const t = performance.now();
     // what a browser (Chromium) asks for: a kept page then comes compressed
-    const answer = await send(agent, base, 'GET', pathname, { 'accept-encoding': BROWSER_ACCEPT_ENCODING });
+    const answer = await connection.request('GET', pathname, { 'accept-encoding': BROWSER_ACCEPT_ENCODING });
     latencies.push(performance.now() - t);
+    bytesReceived += answer.body.byteLength;
     counts[kind]++;
     if (answer.status < 200 || answer.status >= 300) non2xx++;
     if (answer.headers.age !== undefined) counts.cacheHits++;
   }
 
-  async function apply() {
+  async function apply(connection: RawHttpConnection) {
     const c = applyCounter++;
     const cookie = plan.cookies[c % plan.cookies.length];
     const vacancy = plan.vacancies[Math.floor(c / plan.cookies.length) % plan.vacancies.length];
     const t = performance.now();
-    const answer = await send(
-      agent,
-      base,
+    const answer = await connection.request(
       'POST',
       `/opportunities/${vacancy}?/apply`,
       {
         cookie,
         'accept-encoding': BROWSER_ACCEPT_ENCODING,
-        origin: plan.appUrl,
+        origin: base.origin,
         accept: 'application/json',
         'x-sveltekit-action': 'true',
         'content-type': 'application/x-www-form-urlencoded',
@@ -241,7 +205,11 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     latencies.push(elapsed);
     applyLatencies.push(elapsed);
     if (answer.status < 200 || answer.status >= 300) non2xx++;
-    const type = answer.status === 200 ? (JSON.parse(answer.body) as { type?: string }).type : undefined;
+    bytesReceived += answer.body.byteLength;
+    const type =
+      answer.status === 200
+        ? (JSON.parse(answer.body.toString('utf8')) as { type?: string }).type
+        : undefined;
     if (type === 'success' || type === 'redirect') counts.applyOk++;
     else counts.applyRefused++;
   }
@@ -249,12 +217,14 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const deadline = performance.now() + plan.seconds * 1000;
   await Promise.all(
     Array.from({ length: plan.connections }, async () => {
+      // each visitor on a kept-alive connection of its own
+      const connection = new RawHttpConnection(base.hostname, Number(base.port));
       for (let i = 0; performance.now() < deadline; i = (i + 1) % steps.length) {
-        await steps[i]().catch(() => void errors++);
+        await steps[i](connection).catch(() => void errors++);
       }
+      connection.close();
     }),
   );
-  agent.destroy();
   latencies.sort((a, b) => a - b);
   applyLatencies.sort((a, b) => a - b);
   return {
@@ -363,71 +333,95 @@ try {
   const { rows: postings } = await pool.query<{ id: string }>(
     `select id from public.opportunities where status = 'published' order by id limit 500`,
   );
-  const plan: LoadPlan = {
-    appUrl,
-    pagesPerApply: Number(values['pages-per-apply']),
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    cookies: bulk.loadStudents.map((s) => sessionCookie(s.sessionToken, secret)),
-    postings: postings.map((p) => p.id),
-    vacancies: vacancies.map((v) => v.id),
-  };
-  // what Postgres's sessions wait on during the load (sampled twice a second): where the time goes
-  const waits = new Map<string, number>();
-  let samples = 0;
-  const sampler = setInterval(() => {
-    void pool
-      .query<{ what: string; n: number }>(
-        // PostgREST's calls are named by their function (rpc) or first table, not by its shared prefix
-        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' · ' ||
-                coalesce('rpc ' || substring(query from '"public"\\."([a-z_0-9]+)"\\('),
-                         'PostgREST ' || substring(query from 'FROM "public"\\."([a-z_0-9]+)"'),
-                         left(regexp_replace(query, '\\s+', ' ', 'g'), 60)) as what,
-                count(*)::int as n
-           from pg_stat_activity
-          where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
-          group by 1`,
-      )
-      .then(({ rows }) => {
-        samples++;
-        for (const r of rows) waits.set(r.what, (waits.get(r.what) ?? 0) + r.n);
-      })
-      .catch(() => {});
-  }, 500);
-  const cpuBefore = await readProcessCpu();
-  const loadStarted = performance.now();
-  const load = await runLoadInChild(plan).finally(() => clearInterval(sampler));
-  const loadSeconds = (performance.now() - loadStarted) / 1000;
-  const cpu = cpuSecondsBetween(cpuBefore, await readProcessCpu());
-  const { rows: written } = await pool.query<{ n: number }>(
-    `select count(*)::int n from public.applications where applicant_id = any($1::uuid[])`,
-    [bulk.loadStudents.map((s) => s.id)],
-  );
-  console.log(
-    `  нагрузка ${CONNECTIONS} соединений × ${SECONDS} с, ${plan.pagesPerApply} страниц на отклик: ${fmt(load.total)} запросов (${fmt(load.total / SECONDS)} запр/с), ` +
-      `ошибок ${load.errors}, не-2xx ${load.non2xx}; задержка p50 ${fmt(load.p50, 1)} · p95 ${fmt(load.p95, 1)} · p99 ${fmt(load.p99, 1)} мс (цель: 0 ошибок, p95 ≤ 300)`,
-  );
-  console.log(
-    `  из них: поиск ${fmt(load.searches)}, страницы публикаций ${fmt(load.postingPages)} (из кэша публичных страниц ${fmt(load.cacheHits)} из ${fmt(load.searches + load.postingPages)}), ` +
-      `отклики ${fmt(load.applyOk + load.applyRefused)}: p50 ${fmt(load.applyP50, 1)} · p95 ${fmt(load.applyP95, 1)} мс; ` +
-      `получено ${fmt(load.bytesReceived / 1024 / 1024, 1)} МБ (Accept-Encoding как у браузера)`,
-  );
-  console.log(
-    `  отклики под нагрузкой: успешных ответов ${fmt(load.applyOk)}, отказов ${fmt(load.applyRefused)}, строк в applications ${fmt(written[0].n)} (${written[0].n === load.applyOk ? 'совпадает' : 'НЕ совпадает'})`,
-  );
-  console.log(
-    `  Postgres под нагрузкой (${fmt(samples)} срезов pg_stat_activity, среднее число активных сеансов):`,
-  );
-  for (const [what, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
-    console.log(`    ${fmt(n / Math.max(samples, 1), 2).padStart(6)}  ${what}`);
+  const mixes = String(values['pages-per-apply'])
+    .split(',')
+    .map((n) => Number(n.trim()));
+  if (mixes.some((n) => !Number.isInteger(n) || n < 0 || n > 100)) {
+    throw new Error('--pages-per-apply: целые числа от 0 до 100 через запятую');
   }
-  console.log(
-    `  процессор под нагрузкой (${os.availableParallelism()} ядра × ${fmt(loadSeconds, 1)} с = ${fmt(os.availableParallelism() * loadSeconds, 1)} с), секунд по процессам:`,
-  );
-  const cpuRows = [...cpu, ['генератор нагрузки (весь его процесс)', load.cpuSeconds] as [string, number]];
-  for (const [group, seconds] of cpuRows.sort((a, b) => b[1] - a[1]).filter(([, s]) => s >= 0.1)) {
-    console.log(`    ${fmt(seconds, 1).padStart(6)}  ${group}`);
+  let appliesSoFar = 0;
+  for (const pagesPerApply of mixes) {
+    const plan: LoadPlan = {
+      appUrl,
+      pagesPerApply,
+      // every load applies with (person, posting) pairs no earlier load used
+      applyOffset: appliesSoFar,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      cookies: bulk.loadStudents.map((s) => sessionCookie(s.sessionToken, secret)),
+      postings: postings.map((p) => p.id),
+      vacancies: vacancies.map((v) => v.id),
+    };
+    const written = await measureLoad(plan);
+    appliesSoFar += written.attempted;
   }
+
+  /** One mixed load with its figures: latencies, applications written, Postgres waits, CPU per process. */
+  async function measureLoad(plan: LoadPlan) {
+    const countRows = async () =>
+      (
+        await pool.query<{ n: number }>(
+          `select count(*)::int n from public.applications where applicant_id = any($1::uuid[])`,
+          [bulk.loadStudents.map((s) => s.id)],
+        )
+      ).rows[0].n;
+    const rowsBefore = await countRows();
+    // what Postgres's sessions wait on during the load (sampled twice a second): where the time goes
+    const waits = new Map<string, number>();
+    let samples = 0;
+    const sampler = setInterval(() => {
+      void pool
+        .query<{ what: string; n: number }>(
+          // PostgREST's calls are named by their function (rpc) or first table, not by its shared prefix
+          `select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' · ' ||
+                  coalesce('rpc ' || substring(query from '"public"\\."([a-z_0-9]+)"\\('),
+                           'PostgREST ' || substring(query from 'FROM "public"\\."([a-z_0-9]+)"'),
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 60)) as what,
+                  count(*)::int as n
+             from pg_stat_activity
+            where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
+            group by 1`,
+        )
+        .then(({ rows }) => {
+          samples++;
+          for (const r of rows) waits.set(r.what, (waits.get(r.what) ?? 0) + r.n);
+        })
+        .catch(() => {});
+    }, 500);
+    const cpuBefore = await readProcessCpu();
+    const loadStarted = performance.now();
+    const load = await runLoadInChild(plan).finally(() => clearInterval(sampler));
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const cpu = cpuSecondsBetween(cpuBefore, await readProcessCpu());
+    const written = (await countRows()) - rowsBefore;
+    console.log(
+      `  нагрузка ${CONNECTIONS} соединений × ${SECONDS} с, ${plan.pagesPerApply} страниц на отклик: ${fmt(load.total)} запросов (${fmt(load.total / SECONDS)} запр/с), ` +
+        `ошибок ${load.errors}, не-2xx ${load.non2xx}; задержка p50 ${fmt(load.p50, 1)} · p95 ${fmt(load.p95, 1)} · p99 ${fmt(load.p99, 1)} мс (цель: 0 ошибок, p95 ≤ 300)`,
+    );
+    console.log(
+      `  из них: поиск ${fmt(load.searches)}, страницы публикаций ${fmt(load.postingPages)} (из кэша публичных страниц ${fmt(load.cacheHits)} из ${fmt(load.searches + load.postingPages)}), ` +
+        `отклики ${fmt(load.applyOk + load.applyRefused)}: p50 ${fmt(load.applyP50, 1)} · p95 ${fmt(load.applyP95, 1)} мс; ` +
+        `получено ${fmt(load.bytesReceived / 1024 / 1024, 1)} МБ (Accept-Encoding как у браузера)`,
+    );
+    console.log(
+      `  отклики под нагрузкой: успешных ответов ${fmt(load.applyOk)}, отказов ${fmt(load.applyRefused)}, новых строк в applications ${fmt(written)} (${written === load.applyOk ? 'совпадает' : 'НЕ совпадает'})`,
+    );
+    console.log(
+      `  Postgres под нагрузкой (${fmt(samples)} срезов pg_stat_activity, среднее число активных сеансов):`,
+    );
+    for (const [what, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+      console.log(`    ${fmt(n / Math.max(samples, 1), 2).padStart(6)}  ${what}`);
+    }
+    console.log(
+      `  процессор под нагрузкой (${os.availableParallelism()} ядра × ${fmt(loadSeconds, 1)} с = ${fmt(os.availableParallelism() * loadSeconds, 1)} с), секунд по процессам:`,
+    );
+    const cpuRows = [...cpu, ['генератор нагрузки (весь его процесс)', load.cpuSeconds] as [string, number]];
+    for (const [group, seconds] of cpuRows.sort((a, b) => b[1] - a[1]).filter(([, s]) => s >= 0.1)) {
+      console.log(`    ${fmt(seconds, 1).padStart(6)}  ${group}`);
+    }
+    return { attempted: load.applyOk + load.applyRefused };
+  }
+
   console.log(`[bench] всего ${fmt((Date.now() - started) / 1000, 0)} с`);
 } finally {
   if (app) await stopChild(app, values.profile ? 60_000 : undefined);
