@@ -139,7 +139,12 @@ const handlePublicPageCache: Handle = async ({ event, resolve }) => {
     // compressed once here, in libuv's threads, and sent so to every browser that accepts it
     const [br, gzip] = await Promise.all([compressBrotli(body), compressGzip(body)]);
     // not kept when a change was announced while it rendered
-    cache.set(key, { status: 200, headers, body, encoded: { br, gzip } }, generation);
+    cache.set(
+      key,
+      { status: 200, headers, body, encoded: { br, gzip } },
+      generation,
+      CACHED_ROUTES.get(event.route.id!) ?? 1,
+    );
     response.headers.append('vary', 'Accept-Encoding');
     return new Response(body, { status: 200, headers: response.headers });
   } finally {

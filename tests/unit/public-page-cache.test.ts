@@ -211,4 +211,13 @@ describe('public page cache', () => {
     expect(chooseEncoding(null)).toBeNull();
     expect(chooseEncoding('GZIP')).toBe('gzip');
   });
+
+  test('a page of one record is kept for the periods it is given', () => {
+    const { cache, advance } = setup();
+    cache.set('/opportunities/1', page('record'), cache.generation, 3);
+    advance(29_000);
+    expect(cache.get('/opportunities/1')).toBeDefined();
+    advance(1_000);
+    expect(cache.get('/opportunities/1')).toBeUndefined();
+  });
 });

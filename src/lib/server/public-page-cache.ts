@@ -7,7 +7,7 @@
  * What is kept: only answers 200 with an HTML body and no Set-Cookie, to GET requests without a
  * session cookie, for the routes in CACHED_ROUTES; at most `maxEntries` pages and `maxBytes` bytes
  * (the least recently used go first); each for `ttlMs` (PUBLIC_PAGE_CACHE_SECONDS, 0–10, default 10;
- * 0 turns the cache off). The Content-Security-Policy of the cached pages uses hashes of the inline
+ * 0 turns the cache off) or, for a page of one record, three times that (CACHED_ROUTES). The Content-Security-Policy of the cached pages uses hashes of the inline
  * scripts, not nonces (svelte.config.js), so a page served twice carries no reusable secret.
  *
  * When it is emptied: at once when Postgres announces a change of what the pages show (channel
@@ -60,13 +60,22 @@ export function chooseEncoding(acceptEncoding: string | null | undefined): PageE
   return gzip > 0 ? 'gzip' : null;
 }
 
-/** Route ids whose anonymous answer is the same for every visitor. */
-export const CACHED_ROUTES: ReadonlySet<string> = new Set([
-  '/(public)',
-  '/(public)/opportunities',
-  '/(public)/opportunities/[id]',
-  '/(public)/employers/[id]',
-  '/(public)/universities/[id]',
+/** How many periods of PUBLIC_PAGE_CACHE_SECONDS a page of one record is kept (CACHED_ROUTES). */
+const RECORD_PAGE_PERIODS = 3;
+
+/**
+ * Route ids whose anonymous answer is the same for every visitor, and how long each is kept, in
+ * multiples of PUBLIC_PAGE_CACHE_SECONDS. The landing page and the search show counts and
+ * Meilisearch's answers, which follow a change a moment after Postgres announces it: one period.
+ * A posting's, an employer's or a university's page is read from Postgres alone, and every change of
+ * what it shows is announced (the cache is emptied at once), so time only ages it: three periods.
+ */
+export const CACHED_ROUTES: ReadonlyMap<string, number> = new Map([
+  ['/(public)', 1],
+  ['/(public)/opportunities', 1],
+  ['/(public)/opportunities/[id]', RECORD_PAGE_PERIODS],
+  ['/(public)/employers/[id]', RECORD_PAGE_PERIODS],
+  ['/(public)/universities/[id]', RECORD_PAGE_PERIODS],
 ]);
 
 /** The name of better-auth's session cookie ends so (with a `__Secure-` prefix over https). */
@@ -200,6 +209,7 @@ export class PublicPageCache {
       encoded?: Partial<Record<PageEncoding, Uint8Array>>;
     },
     since = this.generation,
+    periods = 1,
   ): void {
     const size = pageBytes(page);
     if (!this.enabled || since !== this.generation || size > this.maxBytes / 16) return;
@@ -224,7 +234,7 @@ export class PublicPageCache {
       rawHeaders: rawHeaders([], page.body),
       encoded,
       storedAt: now,
-      expiresAt: now + this.ttlMs,
+      expiresAt: now + this.ttlMs * periods,
     });
     this.#bytes += size;
     // Map keeps insertion order: the first keys are the oldest
@@ -270,7 +280,7 @@ export function publicPageCache(): PublicPageCache {
   return (holder[STORE] ??= new PublicPageCache(cacheSeconds() * 1000));
 }
 
-/** The longest a page may be kept (PUBLIC_PAGE_CACHE_SECONDS at most). */
+/** PUBLIC_PAGE_CACHE_SECONDS at most: the landing page and the search are kept that long, records' pages three times it. */
 export const PUBLIC_PAGE_CACHE_MAX_SECONDS = 10;
 /** How long past that a kept page may still answer while the same page is being rendered anew. */
 export const PUBLIC_PAGE_STALE_SECONDS = 5;
@@ -279,7 +289,8 @@ export const PUBLIC_PAGE_STALE_SECONDS = 5;
  * their own (counts, response rates: 60 s minus this), so what a visitor sees is never more than
  * 60 s behind.
  */
-export const PUBLIC_PAGE_MAX_AGE_SECONDS = PUBLIC_PAGE_CACHE_MAX_SECONDS + PUBLIC_PAGE_STALE_SECONDS;
+export const PUBLIC_PAGE_MAX_AGE_SECONDS =
+  PUBLIC_PAGE_CACHE_MAX_SECONDS * RECORD_PAGE_PERIODS + PUBLIC_PAGE_STALE_SECONDS;
 
 function cacheSeconds(): number {
   const raw = process.env.PUBLIC_PAGE_CACHE_SECONDS;
