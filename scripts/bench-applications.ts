@@ -9,7 +9,7 @@
  *      rows written against the successful answers (goal: equal).
  * Figures are printed, never asserted. Options: --students N --applications N --big N --seconds N
  * --connections N (smaller runs for a quick look); --pages-per-apply N[,N…] (one load per number; default
- * 4,9: every fifth, then every tenth request
+ * 4,9,19: every fifth, tenth, twentieth request
  * applies); --profile DIR writes the app's CPU profile into DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -41,7 +41,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '200' },
     'page-requests': { type: 'string', default: '300' },
     // page views (searches and postings) in a visitor's round before each application
-    'pages-per-apply': { type: 'string', default: '4,9' },
+    'pages-per-apply': { type: 'string', default: '4,9,19' },
     // a folder: the app runs with --cpu-prof and writes its CPU profile there when it stops
     profile: { type: 'string' },
     // internal: this script run as the load generator (see runLoadInChild)
