@@ -37,11 +37,17 @@ export function anonClient(): Supabase {
   return anon.client;
 }
 
-/** A client that acts as this person: every query runs under RLS with their auth.uid(). */
+/**
+ * A client that acts as this person: every query runs under RLS with their auth.uid(). The token is
+ * given as supabase-js's third-party-auth `accessToken` (the server's own JWT, minted here): the
+ * client then builds no GoTrue auth client of its own, which halved the cost of a client per request.
+ */
 export async function userClient(claims: AccessClaims): Promise<Supabase> {
   const c = config();
+  const token = Promise.resolve(mintAccessToken(claims));
   return createClient<Database>(c.supabaseUrl, c.supabaseAnonKey, {
     ...clientOptions,
-    global: { fetch: dataApiFetch, headers: { Authorization: `Bearer ${mintAccessToken(claims)}` } },
+    accessToken: () => token,
+    global: { fetch: dataApiFetch },
   });
 }
