@@ -7,10 +7,13 @@
  *      requests under way at the end are answered and counted), mixing search, posting pages and
  *      applying (each apply a fresh person and posting): errors, p95 (goal 0 errors, p95 ≤ 300 ms), and the application
  *      rows written against the successful answers (goal: equal).
+ *      The mix: about 5–8% of job-posting views end in an application on job boards (the industry's
+ *      average click-to-apply rate); when every 20th request applies (19 pages: searches and postings),
+ *      about one posting view in ten does — the mix the goal is read against. Every 10th and every 5th
+ *      request are printed too, as stress mixes.
  * Figures are printed, never asserted. Options: --students N --applications N --big N --seconds N
- * --connections N (smaller runs for a quick look); --pages-per-apply N[,N…] (one load per number; default
- * 4,9,19: every fifth, tenth, twentieth request
- * applies); --profile DIR writes the app's CPU profile into DIR.
+ * --connections N (smaller runs for a quick look); --pages-per-apply N[,N…] (one load per number;
+ * default 19,9,4); --profile DIR writes the app's CPU profile into DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -41,7 +44,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '200' },
     'page-requests': { type: 'string', default: '300' },
     // page views (searches and postings) in a visitor's round before each application
-    'pages-per-apply': { type: 'string', default: '4,9,19' },
+    'pages-per-apply': { type: 'string', default: '19,9,4' },
     // a folder: the app runs with --cpu-prof and writes its CPU profile there when it stops
     profile: { type: 'string' },
     // internal: this script run as the load generator (see runLoadInChild)
@@ -366,6 +369,13 @@ try {
         )
       ).rows[0].n;
     const rowsBefore = await countRows();
+    const walStats = async () =>
+      (
+        await pool.query<{ bytes: string; fpi: string; records: string }>(
+          `select wal_bytes::text as bytes, wal_fpi::text as fpi, wal_records::text as records from pg_stat_wal`,
+        )
+      ).rows[0];
+    const walBefore = await walStats();
     // what Postgres's sessions wait on during the load (sampled twice a second): where the time goes
     const waits = new Map<string, number>();
     let samples = 0;
@@ -394,8 +404,9 @@ try {
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const cpu = cpuSecondsBetween(cpuBefore, await readProcessCpu());
     const written = (await countRows()) - rowsBefore;
+    const walAfter = await walStats();
     console.log(
-      `  нагрузка ${CONNECTIONS} соединений × ${SECONDS} с, ${plan.pagesPerApply} страниц на отклик: ${fmt(load.total)} запросов (${fmt(load.total / SECONDS)} запр/с), ` +
+      `  нагрузка ${CONNECTIONS} соединений × ${SECONDS} с, откликается каждый ${plan.pagesPerApply + 1}-й запрос (${plan.pagesPerApply} страниц на отклик): ${fmt(load.total)} запросов (${fmt(load.total / SECONDS)} запр/с), ` +
         `ошибок ${load.errors}, не-2xx ${load.non2xx}; задержка p50 ${fmt(load.p50, 1)} · p95 ${fmt(load.p95, 1)} · p99 ${fmt(load.p99, 1)} мс (цель: 0 ошибок, p95 ≤ 300)`,
     );
     console.log(
@@ -405,6 +416,12 @@ try {
     );
     console.log(
       `  отклики под нагрузкой: успешных ответов ${fmt(load.applyOk)}, отказов ${fmt(load.applyRefused)}, новых строк в applications ${fmt(written)} (${written === load.applyOk ? 'совпадает' : 'НЕ совпадает'})`,
+    );
+    const perApply = (key: 'bytes' | 'fpi' | 'records') =>
+      (Number(walAfter[key]) - Number(walBefore[key])) / Math.max(load.applyOk, 1);
+    console.log(
+      `  WAL на отклик (вместе со всем остальным под нагрузкой): ${fmt(perApply('bytes') / 1024, 1)} КБ, ` +
+        `${fmt(perApply('records'), 1)} записей, ${fmt(perApply('fpi'), 2)} образов страниц`,
     );
     console.log(
       `  Postgres под нагрузкой (${fmt(samples)} срезов pg_stat_activity, среднее число активных сеансов):`,

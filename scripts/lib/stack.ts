@@ -270,6 +270,8 @@ async function startParts(
         PGRST_DB_POOL: e.PGRST_DB_POOL || '20',
         PGRST_DB_CHANNEL_ENABLED: 'true',
         PGRST_LOG_LEVEL: 'warn',
+        // GHC runtime options of the PostgREST binary (e.g. a larger allocation area: -A16m)
+        ...(e.POSTGREST_GHCRTS ? { GHCRTS: e.POSTGREST_GHCRTS } : {}),
       },
       opts,
     );
