@@ -2,8 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ensureBuild } from '../../scripts/lib/build.ts';
 import { fixedPorts } from '../../scripts/lib/fixed-ports.ts';
+import { createAuth } from '../../src/lib/server/auth/options.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/** Builds the app when it is missing or stale (in a test's beforeAll: a build outlasts a test's timeout). */
+export function ensureAppBuilt(): Promise<void> {
+  return ensureBuild(root, (_scope, message) => process.stdout.write(`[build] ${message}\n`));
+}
 
 export interface BuiltApp {
   base: string;
@@ -21,7 +27,7 @@ export async function startBuiltApp(
   env: NodeJS.ProcessEnv = {},
   ready?: (base: string) => Promise<boolean>,
 ): Promise<BuiltApp> {
-  await ensureBuild(root, (_scope, message) => process.stdout.write(`[build] ${message}\n`));
+  await ensureAppBuilt();
   const port = fixedPorts().integrationApp.app;
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server.js')], {
@@ -56,4 +62,16 @@ export async function startBuiltApp(
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A fresh session of this account, as the Cookie header a browser would send with it. */
+export async function signedInCookie(account: { email: string; password: string }): Promise<string> {
+  const signedIn = await createAuth().api.signInEmail({
+    body: { email: account.email, password: account.password },
+    returnHeaders: true,
+  });
+  return signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';', 1)[0])
+    .join('; ');
 }

@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { networkInterfaces } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuild } from '../../scripts/lib/build.ts';
 import { fixedPorts } from '../../scripts/lib/fixed-ports.ts';
-import { createAuth } from '../../src/lib/server/auth/options.ts';
 import { enqueueEmail } from '../../src/lib/server/email/enqueue.ts';
+import { ensureAppBuilt, signedInCookie, startBuiltApp, type BuiltApp } from '../factories/built-app.ts';
 import { testDb } from '../factories/db.ts';
 import { createAdministrator, uniqueEmail } from '../factories/people.ts';
 
@@ -16,7 +13,6 @@ import { createAdministrator, uniqueEmail } from '../factories/people.ts';
  * machine's own non-loopback address is refused, one from loopback is served, and with
  * NODE_ENV=production nobody gets it. Only this machine's addresses are used.
  */
-const root = path.resolve(import.meta.dirname, '../..');
 const port = fixedPorts().integrationApp.app;
 
 /** This machine's first non-loopback IPv4 address (`hostname -I`). */
@@ -28,31 +24,14 @@ function ownNonLoopbackAddress(): string {
   return address;
 }
 
-let app: ChildProcess | undefined;
+let app: BuiltApp | undefined;
 
+/** The built app on every interface (HOST 0.0.0.0), ready when loopback gets /sign-in. */
 async function startApp(env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, [path.join(root, 'server.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      SMTP_URL: '',
-      EMBEDDED_MAILBOX: '1',
-      HOST: '0.0.0.0',
-      PORT: String(port),
-      ORIGIN: `http://127.0.0.1:${port}`,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  app = child;
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`приложение завершилось (${child.exitCode}): ${stderr}`);
-    if ((await get('127.0.0.1', '/sign-in').catch(() => null))?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`приложение не ответило: ${stderr}`);
+  app = await startBuiltApp(
+    { HOST: '0.0.0.0', ...env },
+    async () => (await get('127.0.0.1', '/sign-in').catch(() => null))?.status === 200,
+  );
 }
 
 /** GET over a connection to `host` (so the app sees this machine's address on that interface). */
@@ -69,18 +48,11 @@ function get(host: string, pathname: string, headers: Record<string, string> = {
 }
 
 async function stopApp() {
-  const child = app;
+  await app?.stop();
   app = undefined;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
-beforeAll(async () => {
-  await ensureBuild(root, (_scope, message) => process.stdout.write(`[build] ${message}\n`));
-}, 600_000);
-
+beforeAll(ensureAppBuilt, 600_000);
 afterEach(stopApp);
 
 describe('/dev/mailbox of the built app', () => {
@@ -120,14 +92,7 @@ describe('/dev/mailbox of the built app', () => {
   test('a signed-in administrator reads it from another address', async () => {
     await startApp({});
     const admin = await createAdministrator();
-    const signedIn = await createAuth().api.signInEmail({
-      body: { email: admin.email, password: admin.password },
-      returnHeaders: true,
-    });
-    const cookie = signedIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';', 1)[0])
-      .join('; ');
+    const cookie = await signedInCookie(admin);
     expect(cookie).toMatch(/session_token=/);
     const remote = await get(ownNonLoopbackAddress(), '/dev/mailbox', { cookie });
     expect(remote.status).toBe(200);

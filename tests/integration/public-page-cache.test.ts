@@ -1,9 +1,8 @@
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAuth } from '../../src/lib/server/auth/options.ts';
 import { createVerifiedEmployer, publishPosting } from '../factories/applications.ts';
-import { startBuiltApp, type BuiltApp } from '../factories/built-app.ts';
+import { signedInCookie, startBuiltApp, type BuiltApp } from '../factories/built-app.ts';
 import { testDb } from '../factories/db.ts';
 import { closeFactories, createAdministrator, type TestEmployer } from '../factories/people.ts';
 
@@ -25,14 +24,7 @@ beforeAll(async () => {
   postingId = await publishPosting(employer, 'vacancy', {
     title: `Аппаратчик ${crypto.randomUUID().slice(0, 8)}`,
   });
-  const signedIn = await createAuth().api.signInEmail({
-    body: { email: employer.email, password: employer.password },
-    returnHeaders: true,
-  });
-  cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';', 1)[0])
-    .join('; ');
+  cookie = await signedInCookie(employer);
   expect(cookie).toMatch(/session_token=/);
   app = await startBuiltApp({ PUBLIC_PAGE_CACHE_SECONDS: '10' });
   base = app.base;

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAuth } from '../../src/lib/server/auth/options.ts';
-import { startBuiltApp, type BuiltApp } from '../factories/built-app.ts';
+import { signedInCookie, startBuiltApp, type BuiltApp } from '../factories/built-app.ts';
 import { testDb } from '../factories/db.ts';
 import {
   closeFactories,
@@ -33,14 +32,7 @@ afterAll(async () => {
 
 /** A fresh session of the student: its cookie header and token. */
 async function signIn(): Promise<{ cookie: string; token: string }> {
-  const signedIn = await createAuth().api.signInEmail({
-    body: { email: student.email, password: student.password },
-    returnHeaders: true,
-  });
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';', 1)[0])
-    .join('; ');
+  const cookie = await signedInCookie(student);
   const value = decodeURIComponent(/session_token=([^;]+)/.exec(cookie)![1]);
   return { cookie, token: value.slice(0, value.lastIndexOf('.')) };
 }
