@@ -156,9 +156,7 @@ const handlePublicPageCache: Handle = async ({ event, resolve }) => {
 function cachedResponse(cache: PublicPageCache, page: CachedPage, acceptEncoding: string | null) {
   const variant = cache.variant(page, acceptEncoding);
   const headers = new Headers(page.headers);
-  const encoding =
-    variant === page ? null : variant.rawHeaders[variant.rawHeaders.indexOf('content-encoding') + 1];
-  if (encoding) headers.set('content-encoding', encoding);
+  if (variant.encoding) headers.set('content-encoding', variant.encoding);
   headers.set('age', cache.age(page));
   return new Response(variant.body as Uint8Array<ArrayBuffer>, { status: page.status, headers });
 }

@@ -25,6 +25,8 @@ import { subscribeToChanges } from './change-listener.ts';
 /** One way of sending a kept page: its bytes and its headers as node's `writeHead` takes them. */
 export interface PageVariant {
   body: Uint8Array;
+  /** how the body is compressed (null: not at all) */
+  encoding: PageEncoding | null;
   /** name, value, name, value… with content-length (and content-encoding when compressed) */
   rawHeaders: string[];
 }
@@ -224,13 +226,14 @@ export class PublicPageCache {
       [...headers, ...extra, ['content-length', String(body.byteLength)]].flat();
     const encoded: CachedPage['encoded'] = {};
     for (const [encoding, body] of Object.entries(page.encoded ?? {}) as [PageEncoding, Uint8Array][]) {
-      encoded[encoding] = { body, rawHeaders: rawHeaders([['content-encoding', encoding]], body) };
+      encoded[encoding] = { body, encoding, rawHeaders: rawHeaders([['content-encoding', encoding]], body) };
     }
     const now = this.now();
     this.#pages.set(key, {
       status: page.status,
       headers,
       body: page.body,
+      encoding: null,
       rawHeaders: rawHeaders([], page.body),
       encoded,
       storedAt: now,
