@@ -151,7 +151,7 @@ for (const javaScript of [true, false]) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seeded.name);
     await expect(page.getByTestId('status-chip')).toHaveText('Просмотрен');
     expect((await applicationRow(seeded.applicationId)).status).toBe('viewed');
-    await expect(page.getByRole('region', { name: 'Резюме' })).toContainText('Будущий инженер-энергетик');
+    await expect(page.getByRole('region', { name: 'Резюме', exact: true })).toContainText('Будущий инженер-энергетик');
     await expect(page.getByRole('region', { name: 'Сопроводительное письмо' })).toContainText(
       'Хочу у вас работать',
     );
@@ -179,7 +179,7 @@ for (const javaScript of [true, false]) {
     const invited = await applicationRow(seeded.applicationId);
     expect(invited.status).toBe('interview');
     expect(invited.interview_at?.toISOString()).toBe(`${day}T07:30:00.000Z`);
-    const history = page.getByRole('region', { name: 'История' });
+    const history = page.getByRole('region', { name: 'История', exact: true });
     await expect(history).toContainText('Собеседование');
     await expect(history).toContainText('пр. Кузнецкий, 1, каб. 204');
 

@@ -62,7 +62,7 @@ test('the administration invites a university staff member, who joins and lands 
   await verifyEmail(page, email);
   await expect(page).toHaveURL('/university?verified=1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(UNIVERSITY);
-  await expect(page.getByRole('region', { name: 'Коллеги' })).toContainText(fullName);
+  await expect(page.getByRole('region', { name: 'Коллеги', exact: true })).toContainText(fullName);
   await expect(page.getByRole('banner')).toContainText('Сотрудник вуза');
 
   const { rows } = await testDb().query<{ role: string; accepted: boolean }>(

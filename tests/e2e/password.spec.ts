@@ -98,7 +98,7 @@ test('change password on /account', async ({ page }) => {
   const student = await newVerifiedStudent(page, 'change-pw');
   await page.getByRole('link', { name: 'Аккаунт' }).click();
   await expect(page).toHaveURL('/account');
-  const form = page.getByRole('region', { name: 'Пароль' });
+  const form = page.getByRole('region', { name: 'Пароль', exact: true });
   const change = async (current: string, password: string, confirm = password) => {
     await form.getByLabel('Текущий пароль', { exact: true }).fill(current);
     await form.getByLabel('Новый пароль', { exact: true }).fill(password);
@@ -130,7 +130,7 @@ test('change email on /account: confirmed from the new address, then signs in wi
   const student = await newVerifiedStudent(page, 'change-email');
   const newEmail = uniqueEmail('changed');
   await page.goto('/account');
-  const form = page.getByRole('region', { name: 'Электронная почта' });
+  const form = page.getByRole('region', { name: 'Электронная почта', exact: true });
   await expect(form).toContainText(`Сейчас: ${student.email}`);
 
   await form.getByLabel('Новый адрес', { exact: true }).fill(student.email);

@@ -121,7 +121,7 @@ for (const javaScript of [true, false]) {
     await page.goto('/student/resume', { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { level: 1, name: 'Резюме' })).toBeVisible();
     // education comes from the profile, not typed again
-    const education = page.getByRole('region', { name: 'Образование' });
+    const education = page.getByRole('region', { name: 'Образование', exact: true });
     await expect(education).toContainText('Кузбасский государственный технический университет');
     await expect(education.getByRole('link', { name: /в профиле/ })).toHaveAttribute('href', '/profile');
 
@@ -260,7 +260,7 @@ test('axe: the résumé page and its print view have no violations; the print vi
   await signInAs(page, 'student');
   // the student's home leads to the résumé
   await expectNoAxeViolations(page);
-  await page.getByRole('region', { name: 'Резюме' }).getByRole('link', { name: 'Заполнить резюме' }).click();
+  await page.getByRole('region', { name: 'Резюме', exact: true }).getByRole('link', { name: 'Заполнить резюме' }).click();
   await expect(page).toHaveURL('/student/resume');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page);
@@ -268,7 +268,7 @@ test('axe: the résumé page and its print view have no violations; the print vi
   await expect(page).toHaveURL('/student/resume/print');
   const resume = page.getByRole('article', { name: /^Резюме:/ });
   await expect(resume.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(resume.getByRole('region', { name: 'Образование' })).toContainText(
+  await expect(resume.getByRole('region', { name: 'Образование', exact: true })).toContainText(
     'Кузбасский государственный технический университет',
   );
   await expectNoAxeViolations(page);

@@ -94,7 +94,7 @@ test('a new student signs up, confirms the address from the letter and lands on 
   await expect(page).toHaveURL('/student?verified=1');
   await expect(page.getByRole('status')).toHaveText('Адрес подтверждён. Добро пожаловать!');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Здравствуйте, ${student.fullName}`);
-  const study = page.getByRole('region', { name: 'Учёба' });
+  const study = page.getByRole('region', { name: 'Учёба', exact: true });
   await expect(study).toContainText('Кузбасский государственный технический университет');
   await expect(study).toContainText('18.03.01');
   await expect(study.getByRole('definition').nth(2)).toHaveText('2');
@@ -124,7 +124,7 @@ test('a new graduate signs up, confirms the address and lands on /student', asyn
   await verifyEmail(page, graduate.email);
   await expect(page).toHaveURL('/student?verified=1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Здравствуйте, ${graduate.fullName}`);
-  const study = page.getByRole('region', { name: 'Учёба' });
+  const study = page.getByRole('region', { name: 'Учёба', exact: true });
   await expect(study).toContainText('Кемеровский государственный университет');
   await expect(study).toContainText('09.03.03');
   await expect(study).toContainText('2025');

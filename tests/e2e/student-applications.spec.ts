@@ -111,7 +111,7 @@ for (const javaScript of [true, false]) {
     await signInDemo(page, 'student');
 
     await page.goto(`/opportunities/${posting.id}`);
-    const block = page.getByRole('region', { name: 'Отклик' });
+    const block = page.getByRole('region', { name: 'Отклик', exact: true });
     await expect(block).toContainText('работодатель увидит резюме в том виде, в каком оно сейчас', {
       ignoreCase: true,
     });
@@ -228,7 +228,7 @@ test('without JavaScript a double click and two tabs give one application; the s
 test('a visitor is asked to sign in and comes back to the posting', async ({ page }) => {
   const posting = await freshVacancy(DEMO.student.email);
   await page.goto(`/opportunities/${posting.id}`);
-  const block = page.getByRole('region', { name: 'Отклик' });
+  const block = page.getByRole('region', { name: 'Отклик', exact: true });
   await expect(block).toContainText('Войдите как студент или выпускник, чтобы откликнуться.');
   await expectNoAxeViolations(page);
   await block.getByRole('link', { name: 'Войти' }).click();
@@ -335,7 +335,7 @@ test('the graduate accepts an offer and confirms the hire by the emailed link', 
     .not.toBe('');
   const rows = [{ token }];
   await page.goto(`/student/applications/${id}`);
-  await expect(page.getByRole('region', { name: 'Итог' })).toContainText('ждёт вашего подтверждения');
+  await expect(page.getByRole('region', { name: 'Итог', exact: true })).toContainText('ждёт вашего подтверждения');
   await expect(page.locator('.timeline')).toContainText('приказ о приёме № 15-к');
 
   // the emailed link, opened without signing in: GET changes nothing
@@ -363,7 +363,7 @@ test('the graduate accepts an offer and confirms the hire by the emailed link', 
   await stranger.close();
 
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Итог' })).toContainText('подтверждён');
+  await expect(page.getByRole('region', { name: 'Итог', exact: true })).toContainText('подтверждён');
   await expect(page.getByRole('button', { name: 'Да, я работаю здесь' })).toHaveCount(0);
 });
 
