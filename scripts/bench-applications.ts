@@ -343,6 +343,7 @@ try {
     throw new Error('--pages-per-apply: целые числа от 0 до 100 через запятую');
   }
   let appliesSoFar = 0;
+  const verdicts: string[] = [];
   for (const pagesPerApply of mixes) {
     const plan: LoadPlan = {
       appUrl,
@@ -355,9 +356,15 @@ try {
       postings: postings.map((p) => p.id),
       vacancies: vacancies.map((v) => v.id),
     };
-    const written = await measureLoad(plan);
-    appliesSoFar += written.attempted;
+    const measured = await measureLoad(plan);
+    appliesSoFar += measured.attempted;
+    verdicts.push(measured.verdict);
   }
+  console.log(
+    `  итог по смесям (цель: 0 ошибок, p95 ≤ 300 мс, новых строк столько же, сколько успешных ответов; ` +
+      `цель читается по смеси «каждый 20-й», почему — в шапке скрипта):`,
+  );
+  for (const line of verdicts) console.log(`    ${line}`);
 
   /** One mixed load with its figures: latencies, applications written, Postgres waits, CPU per process. */
   async function measureLoad(plan: LoadPlan) {
@@ -436,7 +443,15 @@ try {
     for (const [group, seconds] of cpuRows.sort((a, b) => b[1] - a[1]).filter(([, s]) => s >= 0.1)) {
       console.log(`    ${fmt(seconds, 1).padStart(6)}  ${group}`);
     }
-    return { attempted: load.applyOk + load.applyRefused };
+    const misses = [
+      load.errors > 0 ? `ошибок ${fmt(load.errors)}` : '',
+      load.p95 > 300 ? `p95 ${fmt(load.p95, 1)} мс > 300` : '',
+      written !== load.applyOk ? `строк ${fmt(written)} ≠ ответов ${fmt(load.applyOk)}` : '',
+    ].filter(Boolean);
+    const verdict =
+      `каждый ${plan.pagesPerApply + 1}-й запрос — отклик: p95 ${fmt(load.p95, 1)} мс, ошибок ${fmt(load.errors)}, ` +
+      `строк ${fmt(written)} из ${fmt(load.applyOk)} ответов — ${misses.length ? `НЕ выполнена (${misses.join('; ')})` : 'выполнена'}`;
+    return { attempted: load.applyOk + load.applyRefused, verdict };
   }
 
   console.log(`[bench] всего ${fmt((Date.now() - started) / 1000, 0)} с`);
