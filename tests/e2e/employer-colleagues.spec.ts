@@ -48,7 +48,9 @@ test("the verified employer invites a colleague, who joins and sees the employer
   await signInDemo(employer, 'employer');
   await employer.getByRole('link', { name: 'Данные организации' }).click();
   await expect(employer).toHaveURL('/employer/organization');
-  await expect(employer.getByRole('region', { name: 'Коллеги', exact: true })).toContainText('Наталья Викторовна Орлова');
+  await expect(employer.getByRole('region', { name: 'Коллеги', exact: true })).toContainText(
+    'Наталья Викторовна Орлова',
+  );
   await sendInvitation(employer, email);
   await expect(employer.getByRole('region', { name: 'Пригласить коллегу' }).getByRole('status')).toHaveText(
     `Приглашение отправлено на ${email}.`,
@@ -87,7 +89,9 @@ test("the verified employer invites a colleague, who joins and sees the employer
 
   await page.goto('/employer/organization');
   await expect(page.getByRole('region', { name: 'Коллеги', exact: true })).toContainText(fullName);
-  await expect(page.getByRole('region', { name: 'Коллеги', exact: true })).toContainText('Наталья Викторовна Орлова');
+  await expect(page.getByRole('region', { name: 'Коллеги', exact: true })).toContainText(
+    'Наталья Викторовна Орлова',
+  );
   await expect(page.getByRole('region', { name: 'Приглашения, ждущие ответа' })).not.toContainText(email);
   expect(await openInvitations(email)).toEqual([{ revoked: false, accepted: true }]);
 });

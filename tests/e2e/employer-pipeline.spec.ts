@@ -151,7 +151,9 @@ for (const javaScript of [true, false]) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seeded.name);
     await expect(page.getByTestId('status-chip')).toHaveText('Просмотрен');
     expect((await applicationRow(seeded.applicationId)).status).toBe('viewed');
-    await expect(page.getByRole('region', { name: 'Резюме', exact: true })).toContainText('Будущий инженер-энергетик');
+    await expect(page.getByRole('region', { name: 'Резюме', exact: true })).toContainText(
+      'Будущий инженер-энергетик',
+    );
     await expect(page.getByRole('region', { name: 'Сопроводительное письмо' })).toContainText(
       'Хочу у вас работать',
     );

@@ -260,7 +260,10 @@ test('axe: the résumé page and its print view have no violations; the print vi
   await signInAs(page, 'student');
   // the student's home leads to the résumé
   await expectNoAxeViolations(page);
-  await page.getByRole('region', { name: 'Резюме', exact: true }).getByRole('link', { name: 'Заполнить резюме' }).click();
+  await page
+    .getByRole('region', { name: 'Резюме', exact: true })
+    .getByRole('link', { name: 'Заполнить резюме' })
+    .click();
   await expect(page).toHaveURL('/student/resume');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page);

@@ -335,7 +335,9 @@ test('the graduate accepts an offer and confirms the hire by the emailed link', 
     .not.toBe('');
   const rows = [{ token }];
   await page.goto(`/student/applications/${id}`);
-  await expect(page.getByRole('region', { name: 'Итог', exact: true })).toContainText('ждёт вашего подтверждения');
+  await expect(page.getByRole('region', { name: 'Итог', exact: true })).toContainText(
+    'ждёт вашего подтверждения',
+  );
   await expect(page.locator('.timeline')).toContainText('приказ о приёме № 15-к');
 
   // the emailed link, opened without signing in: GET changes nothing
