@@ -8,6 +8,7 @@ import { isExposedAuthEndpoint } from '$lib/server/auth/exposed-endpoints';
 import { requestMeta } from '$lib/server/accounts/request-meta';
 import { config } from '$lib/server/config';
 import { handleCrossSiteForms } from '$lib/server/csrf';
+import { handleMalformedInput } from '$lib/server/malformed-input';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { listenForChanges } from '$lib/server/change-listener';
 import {
@@ -174,6 +175,7 @@ const compressGzip = (body: Uint8Array) =>
   promisify(gzip)(body, { level: 6 }).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
 
 export const handle = sequence(
+  handleMalformedInput,
   handlePublicPageCache,
   handleSecurityHeaders(() => config().appUrl),
   handleCrossSiteForms,

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { applySchema } from '$lib/schemas/application';
+import { applySchema, isUuid } from '$lib/schemas/application';
 import { parseForm } from '$lib/schemas/form';
 import { requestMeta } from '$lib/server/accounts/request-meta';
 import { applyToOpportunity } from '$lib/server/applications/apply';
@@ -24,6 +24,8 @@ export const actions: Actions = {
   /** «Откликнуться»: a plain POST without JavaScript; a repeat lands on the same application. */
   apply: async (event) => {
     const { locals, params, request, url } = event;
+    // an address that names no posting is a 404, as the page itself is (not a database error)
+    if (!isUuid(params.id)) error(404, 'Такой публикации нет или она уже снята с публикации');
     if (!locals.person) redirect(303, `/sign-in?redirectTo=${encodeURIComponent(url.pathname)}`);
     const form = await request.formData();
     const parsed = parseForm(applySchema, form);
