@@ -92,12 +92,20 @@ describe('input nobody types', () => {
     expect(await applicationsOf(student.id)).toHaveLength(0);
   });
 
-  test('applying at an address that names no posting is a 404, and nothing is written', async () => {
+  test('applying at an address that names no posting is a 404 and writes nothing; so is a placements page naming no organization', async () => {
     for (const id of ['-1', 'not-a-posting', "1'%3B%20drop%20table%20applications%3B--"]) {
       const res = await apply(studentCookie, id, 'coverLetter=x&consent=on');
       expect(res.status, id).toBe(404);
     }
     expect(await applicationsOf(student.id)).toHaveLength(0);
+    // a page of one employer's practice placements, at an address that names no organization
+    for (const id of ['-1', 'x']) {
+      const res = await fetch(`${app.base}/practices/employer/${id}`, {
+        headers: { cookie: employerCookie, accept: 'text/html' },
+        redirect: 'manual',
+      });
+      expect(res.status, id).toBe(404);
+    }
   });
 
   test('NUL characters in a form’s text are dropped; the rest of the text is kept', async () => {
