@@ -185,9 +185,14 @@ export const handle = sequence(
 );
 
 export const handleError: HandleServerError = ({ error, status }) => {
-  if (status !== 404) console.error(error);
+  // a 4xx (a wrong address, a body that is no form) is the client's; only our own failures are logged
+  if (status >= 500) console.error(error);
   return {
     message:
-      status === 404 ? 'Страница не найдена' : 'Что-то пошло не так. Мы уже разбираемся — попробуйте позже.',
+      status === 404
+        ? 'Страница не найдена'
+        : status < 500
+          ? 'Запрос не удалось обработать: проверьте адрес или откройте страницу заново.'
+          : 'Что-то пошло не так. Мы уже разбираемся — попробуйте позже.',
   };
 };

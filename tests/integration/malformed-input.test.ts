@@ -89,6 +89,12 @@ describe('input nobody types', () => {
       expect(res.status, accept).toBe(400);
       expect(await res.text(), accept).toContain(UNREADABLE_FORM_MESSAGE);
     }
+    // a body that is no form at all: SvelteKit's 415, worded as the client's fault, not ours
+    const json = await apply(studentCookie, postingId, '{"coverLetter":"x"}', {
+      'content-type': 'application/json',
+    });
+    expect(json.status).toBe(415);
+    expect(await json.text()).toContain('Запрос не удалось обработать');
     expect(await applicationsOf(student.id)).toHaveLength(0);
   });
 
