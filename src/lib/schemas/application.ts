@@ -44,7 +44,7 @@ export const declineSchema = z.object({
   note: note('Комментарий — не длиннее 3 000 знаков'),
 });
 
-export const isUuid = (v: string) => UUID.test(v);
+export { isUuid } from './fields.ts';
 
 export const confirmEmploymentSchema = z.object({
   employmentId: z.string().regex(UUID, 'Запись о приёме не найдена'),

@@ -107,6 +107,4 @@ export const groupIdSchema = z.object({
   groupId: z.string({ error: 'Группа не найдена' }).trim().regex(UUID, 'Группа не найдена'),
 });
 
-export function isUuid(v: string): boolean {
-  return UUID.test(v);
-}
+export { isUuid } from './fields.ts';

@@ -6,6 +6,9 @@ import { z } from 'zod';
  */
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record's id as our addresses and forms carry it (any case). */
+export const isUuid = (v: string | null | undefined): v is string => !!v && UUID.test(v);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** YYYY-MM-DD that names a day of the calendar (no 31 April). */

@@ -12,7 +12,7 @@ import type { OpportunityKind } from '../opportunities.ts';
 
 const PROGRAMME_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
 
-export const isUuid = (v: string | null | undefined): v is string => !!v && UUID.test(v);
+export { isUuid } from './fields.ts';
 
 const date = (message: string, { required = true } = {}) => dateField(message, { required });
 const int = (min: number, max: number, message: string, { required = true } = {}) =>

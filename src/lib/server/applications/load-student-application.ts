@@ -2,6 +2,7 @@ import type { ApplicationStatus, EmploymentStatus } from '../../applications.ts'
 import type { Database } from '../../database.types.ts';
 import type { OpportunityKind } from '../../opportunities.ts';
 import type { Supabase } from '../supabase.ts';
+import { UUID } from '../../schemas/fields.ts';
 
 type Tables = Database['public']['Tables'];
 export type ApplicationEventRow = Pick<
@@ -70,8 +71,6 @@ export interface StudentApplication {
   } | null;
   documents: { cover_letter: string; attachment_id: string | null; resume_snapshot: unknown } | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One of the person's own applications with what the page shows: the posting, the frozen cover

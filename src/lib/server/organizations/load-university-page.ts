@@ -1,7 +1,6 @@
 import type { Supabase } from '../supabase.ts';
 import { loadPartnerContracts } from '../contracts/load-partner-contracts.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../schemas/fields.ts';
 
 /** The public page of a university: about, and its partner employers by active contracts. */
 export async function loadUniversityPage(supabase: Supabase, id: string) {

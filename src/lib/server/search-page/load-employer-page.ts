@@ -4,8 +4,7 @@ import { keyedProcessCache } from '../cache.ts';
 import { PUBLIC_PAGE_MAX_AGE_SECONDS } from '../public-page-cache.ts';
 import { loadCachedPartnerContracts } from '../contracts/load-partner-contracts.ts';
 import { loadUniversities } from '../reference.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../schemas/fields.ts';
 
 /**
  * How an employer answers applications (90 days of figures, the same for every visitor): kept per

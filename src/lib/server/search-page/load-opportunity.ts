@@ -2,8 +2,7 @@ import type { Database } from '../../database.types.ts';
 import type { PublicPerson } from '../../types.ts';
 import type { Supabase } from '../supabase.ts';
 import { loadClassifiers, loadUniversities } from '../reference.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../schemas/fields.ts';
 
 // Columns anon may read (20261201000200_hide_opportunity_contacts_from_anon.sql): no contacts.
 const PUBLIC_COLUMNS =

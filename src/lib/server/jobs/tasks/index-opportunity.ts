@@ -3,8 +3,7 @@ import type { JobHelpers, Task } from 'graphile-worker';
 import { isMeiliUnreachable, meiliClient } from '../../search/client.ts';
 import { ensureSearchIndexOnce } from '../../search/settings.ts';
 import { syncOpportunities } from '../../search/sync.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../../schemas/fields.ts';
 
 /** While Meilisearch is unreachable, an index job comes back this often (not with backoff). */
 export const UNREACHABLE_RETRY_MS = 3000;

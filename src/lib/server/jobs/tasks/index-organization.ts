@@ -4,8 +4,7 @@ import { isMeiliUnreachable, meiliClient, OPPORTUNITIES_INDEX } from '../../sear
 import { ensureSearchIndexOnce } from '../../search/settings.ts';
 import { syncOpportunities } from '../../search/sync.ts';
 import { requeueWhileUnreachable } from './index-opportunity.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../../schemas/fields.ts';
 
 /**
  * index_organization {organization_id}: an employer's name, industry or verification changed, so

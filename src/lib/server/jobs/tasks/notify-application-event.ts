@@ -33,8 +33,7 @@ import type {
   OfferTerms,
   OpportunityKindName,
 } from '../../email/templates.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../../schemas/fields.ts';
 
 /** The employer's moves the student waits to hear about. */
 export const APPLICANT_LETTER_MOVES = ['shortlisted', 'interview', 'offer', 'rejected', 'hired'] as const;

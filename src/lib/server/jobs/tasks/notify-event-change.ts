@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { config } from '../../config.ts';
 import { db } from '../../db.ts';
 import { enqueueEmail } from '../../email/enqueue.ts';
+import { UUID } from '../../../schemas/fields.ts';
 
 export type EventChange =
   { kind: 'promoted'; registration_id: string } | { kind: 'cancelled'; event_id: string };
@@ -86,8 +87,6 @@ export async function notifyEventChange(pool: pg.Pool, change: EventChange, appU
     client.release();
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** notify_event_change {kind: 'promoted', registration_id} | {kind: 'cancelled', event_id}. */
 export const notifyEventChangeTask: Task = async (payload, helpers) => {

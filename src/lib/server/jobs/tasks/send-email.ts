@@ -1,7 +1,6 @@
 import type { Task } from 'graphile-worker';
 import { defaultTransport, type MailTransport, type OutboundEmail } from '../../email/transport.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../../schemas/fields.ts';
 
 interface OutboxRow extends OutboundEmail {
   status: 'queued' | 'sent' | 'stored' | 'failed';
